@@ -1,0 +1,16 @@
+#include "crypto/Sodium.h"
+
+#include <sodium.h>
+
+#include <cstdlib>
+
+namespace arcanum {
+
+void Sodium::ensureInitialized()
+{
+    static const bool ready = sodium_init() >= 0;
+    if (!ready)
+        std::abort();
+}
+
+} // namespace arcanum

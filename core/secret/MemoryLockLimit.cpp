@@ -1,0 +1,60 @@
+#include "secret/MemoryLockLimit.h"
+
+#include <sys/resource.h>
+
+#include <cstdint>
+#include <string>
+
+namespace arcanum {
+
+namespace {
+
+std::size_t toBytes(rlim_t value)
+{
+    return value == RLIM_INFINITY ? SIZE_MAX : static_cast<std::size_t>(value);
+}
+
+std::string kibText(std::size_t bytes)
+{
+    return std::to_string((bytes + 1023) / 1024) + " KiB";
+}
+
+} // namespace
+
+std::size_t MemoryLockLimit::raiseSoftToHard()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_MEMLOCK, &limit) != 0)
+        return 0;
+    if (limit.rlim_cur != limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        (void)setrlimit(RLIMIT_MEMLOCK, &limit);
+    }
+    return softLimit();
+}
+
+std::size_t MemoryLockLimit::softLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_MEMLOCK, &limit) != 0)
+        return 0;
+    return toBytes(limit.rlim_cur);
+}
+
+Error MemoryLockLimit::exceeded(std::size_t totalBytes, std::size_t limitBytes)
+{
+    const std::size_t suggestedKiB = ((totalBytes * 2 + 1023) / 1024 + 1023) / 1024 * 1024;
+    return Error{ErrorCode::MemoryLockLimit,
+                 "Not enough lockable memory: the memory-lock limit (RLIMIT_MEMLOCK, `ulimit -l`) "
+                 "is " + kibText(limitBytes) + " (" + std::to_string(limitBytes) +
+                     " bytes), and the vault needs " + kibText(totalBytes) + " (" +
+                     std::to_string(totalBytes) +
+                     " bytes) of it. Nothing was unlocked. Raise the limit, for example to " +
+                     std::to_string(suggestedKiB) +
+                     " KiB: set `memlock` in /etc/security/limits.conf, or `LimitMEMLOCK=` / "
+                     "`DefaultLimitMEMLOCK=` for systemd sessions, then log in again (or run "
+                     "`ulimit -l " + std::to_string(suggestedKiB) +
+                     "` in the shell that starts Arcanum, if the hard limit allows it)."};
+}
+
+} // namespace arcanum

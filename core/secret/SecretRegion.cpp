@@ -1,0 +1,192 @@
+#include "secret/SecretRegion.h"
+
+#include "secret/MemoryLockLimit.h"
+
+#include <sodium.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <fcntl.h>
+
+#ifndef SYS_memfd_secret
+#define SYS_memfd_secret 447
+#endif
+
+namespace arcanum {
+
+namespace {
+
+std::size_t pageSize()
+{
+    static const std::size_t size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    return size;
+}
+
+std::size_t roundUp(std::size_t value, std::size_t unit)
+{
+    return (value + unit - 1) / unit * unit;
+}
+
+int openMemfdSecret(const SecretArenaOptions& options)
+{
+    if (options.simulateMemfdSecretErrno != 0) {
+        errno = options.simulateMemfdSecretErrno;
+        return -1;
+    }
+    return static_cast<int>(syscall(SYS_memfd_secret, O_CLOEXEC));
+}
+
+// Maps `size` bytes at `where` (inside our reservation) with the chosen mechanism.
+// Returns 0 or the errno of the step that failed; on failure `where` is PROT_NONE again.
+int mapInto(std::uint8_t* where, std::size_t size, ProtectionLevel level,
+            const SecretArenaOptions& options)
+{
+    if (level == ProtectionLevel::SecretMemory) {
+        const int fd = openMemfdSecret(options);
+        if (fd < 0)
+            return errno;
+        int error = 0;
+        if (ftruncate(fd, static_cast<off_t>(size)) != 0)
+            error = errno;
+        else if (mmap(where, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) ==
+                 MAP_FAILED)
+            error = errno;
+        close(fd); // the mapping keeps the memory; no secretmem file outlives it
+        return error;
+    }
+    if (mmap(where, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
+             0) == MAP_FAILED)
+        return errno;
+    if (mlock(where, size) != 0) {
+        const int error = errno;
+        mmap(where, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
+             0);
+        return error == ENOMEM ? EAGAIN : error;
+    }
+    (void)madvise(where, size, MADV_DONTDUMP);
+    return 0;
+}
+
+} // namespace
+
+int probeMemfdSecret(const SecretArenaOptions& options)
+{
+    const int fd = openMemfdSecret(options);
+    if (fd < 0)
+        return errno;
+    close(fd);
+    return 0;
+}
+
+Result<std::unique_ptr<SecretRegion>> SecretRegion::map(std::size_t bytes, ProtectionLevel level,
+                                                        std::size_t alreadyLocked,
+                                                        const SecretArenaOptions& options)
+{
+    const std::size_t size = roundUp(bytes == 0 ? 1 : bytes, pageSize());
+    if (options.simulateMemoryLockLimit != 0 &&
+        alreadyLocked + size > options.simulateMemoryLockLimit)
+        return MemoryLockLimit::exceeded(alreadyLocked + size, options.simulateMemoryLockLimit);
+
+    const std::size_t reservationSize = size + 2 * pageSize();
+    void* reservation = mmap(nullptr, reservationSize, PROT_NONE,
+                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (reservation == MAP_FAILED)
+        return Error{ErrorCode::OutOfMemory,
+                     "Cannot reserve " + std::to_string(reservationSize) +
+                         " bytes of address space for secret memory."};
+    auto* base = static_cast<std::uint8_t*>(reservation);
+    std::uint8_t* begin = base + pageSize();
+
+    const int error = mapInto(begin, size, level, options);
+    if (error != 0) {
+        munmap(reservation, reservationSize);
+        if (error == EAGAIN)
+            return MemoryLockLimit::exceeded(alreadyLocked + size, MemoryLockLimit::softLimit());
+        if (level == ProtectionLevel::SecretMemory &&
+            (error == ENOSYS || error == EPERM || error == EINVAL))
+            return errnoError("memfd_secret is not available", error);
+        return errnoError("Cannot map " + std::to_string(size) + " bytes of protected memory",
+                          error);
+    }
+    // The child of a fork() (QProcess, xdg-open, ...) must never see these pages.
+    (void)madvise(reservation, reservationSize, MADV_DONTFORK);
+    return std::unique_ptr<SecretRegion>(new SecretRegion(base, reservationSize, begin, size));
+}
+
+SecretRegion::SecretRegion(std::uint8_t* reservation, std::size_t reservationSize,
+                           std::uint8_t* begin, std::size_t size)
+    : m_reservation(reservation), m_reservationSize(reservationSize), m_begin(begin), m_size(size)
+{
+    insertFree(0, size);
+}
+
+SecretRegion::~SecretRegion()
+{
+    sodium_memzero(m_begin, m_size);
+    munmap(m_reservation, m_reservationSize);
+}
+
+void SecretRegion::insertFree(std::size_t offset, std::size_t length)
+{
+    m_freeByOffset.emplace(offset, length);
+    m_freeBySize.emplace(length, offset);
+}
+
+void SecretRegion::eraseFree(std::map<std::size_t, std::size_t>::iterator it)
+{
+    m_freeBySize.erase({it->second, it->first});
+    m_freeByOffset.erase(it);
+}
+
+std::uint8_t* SecretRegion::allocate(std::size_t bytes)
+{
+    // Best fit: the smallest free block that is big enough.
+    auto fit = m_freeBySize.lower_bound({bytes, 0});
+    if (fit == m_freeBySize.end())
+        return nullptr;
+    const auto [length, offset] = *fit;
+    eraseFree(m_freeByOffset.find(offset));
+    if (length > bytes)
+        insertFree(offset + bytes, length - bytes);
+    m_used += bytes;
+    return m_begin + offset;
+}
+
+void SecretRegion::free(std::uint8_t* pointer, std::size_t bytes)
+{
+    sodium_memzero(pointer, bytes);
+    m_used -= bytes;
+    std::size_t offset = static_cast<std::size_t>(pointer - m_begin);
+    std::size_t length = bytes;
+    auto next = m_freeByOffset.lower_bound(offset);
+    if (next != m_freeByOffset.end() && next->first == offset + length) {
+        length += next->second;
+        auto after = std::next(next);
+        eraseFree(next);
+        next = after;
+    }
+    if (next != m_freeByOffset.begin()) {
+        auto previous = std::prev(next);
+        if (previous->first + previous->second == offset) {
+            offset = previous->first;
+            length += previous->second;
+            eraseFree(previous);
+        }
+    }
+    insertFree(offset, length);
+}
+
+void SecretRegion::wipeAll()
+{
+    sodium_memzero(m_begin, m_size);
+}
+
+bool SecretRegion::contains(const void* pointer) const
+{
+    const auto* p = static_cast<const std::uint8_t*>(pointer);
+    return p >= m_begin && p < m_begin + m_size;
+}
+
+} // namespace arcanum

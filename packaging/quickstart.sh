@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine (README "Quick start", and CI via .ci/run).
+#
+#   bash packaging/quickstart.sh demo   install build deps, build, start Arcanum on a demo vault
+#   bash packaging/quickstart.sh test   install build deps, build, run every test
+#
+# Environment: BUILD_DIR (default build), ARCANUM_WERROR (default ON), JOBS (default nproc).
+set -euo pipefail
+
+mode=${1:-}
+case "$mode" in
+  demo|test) ;;
+  *) echo "usage: bash packaging/quickstart.sh demo|test" >&2; exit 2 ;;
+esac
+
+cd "$(dirname "$0")/.."
+build_dir=${BUILD_DIR:-build}
+jobs=${JOBS:-$(nproc)}
+
+# Every Debian package the build, the tests and the demo need.
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libsodium-dev libargon2-dev
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libgl-dev libvulkan-dev
+  fonts-dejavu-core xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DARCANUM_WERROR="${ARCANUM_WERROR:-ON}"
+cmake --build "$build_dir" -j "$jobs"
+
+if [ "$mode" = test ]; then
+  cd "$build_dir"
+  exec ctest --output-on-failure -j "$jobs"
+fi
+
+exec bash packaging/demo.sh "$build_dir"
