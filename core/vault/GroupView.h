@@ -1,0 +1,30 @@
+// GroupView: read access to one group record in the arena (id, parent, name), like EntryView.
+#pragma once
+
+#include "common/Result.h"
+#include "secret/SecretSpan.h"
+#include "vault/EntryId.h"
+
+#include <cstdint>
+
+namespace arcanum {
+
+class GroupView
+{
+public:
+    explicit GroupView(SecretSpan recordValue) : m_value(recordValue) {}
+
+    [[nodiscard]] EntryId id() const;
+    [[nodiscard]] EntryId parent() const; // null for a top-level group
+    [[nodiscard]] SecretSpan name() const;
+    [[nodiscard]] std::int64_t modified() const;
+
+    // FORMAT.md §3.2: id and parent 16 bytes, one name, no unknown non-ignorable tags.
+    [[nodiscard]] static Result<void> validate(SecretSpan recordValue);
+
+private:
+    [[nodiscard]] SecretSpan first(std::uint8_t tag) const;
+    SecretSpan m_value;
+};
+
+} // namespace arcanum

@@ -1,0 +1,50 @@
+// Record: the payload's only building block, a tag-length-value triple read in place.
+//
+//   tag (u8) | length (u32, little-endian) | value (length bytes)
+//
+// Values of container records (entries, custom fields, history) are themselves sequences of
+// records. Tags with the high bit (0x80) set are "ignorable": a reader that does not know them
+// skips them and keeps them (docs/FORMAT.md). RecordReader never copies a value: it hands out
+// spans into the buffer it walks.
+#pragma once
+
+#include "secret/SecretSpan.h"
+
+#include <cstddef>
+#include <cstdint>
+
+namespace arcanum {
+
+struct Record
+{
+    static constexpr std::size_t headerBytes = 5;
+    static constexpr std::uint8_t ignorableBit = 0x80;
+
+    std::uint8_t tag = 0;
+    SecretSpan value;
+    SecretSpan whole; // tag + length + value, for copying a record as it is
+
+    [[nodiscard]] bool isIgnorable() const { return (tag & ignorableBit) != 0; }
+};
+
+class RecordReader
+{
+public:
+    explicit RecordReader(SecretSpan data) : m_data(data) {}
+
+    // Reads the next record. False at the end of the data or when the data is malformed
+    // (then damaged() is true: a header cut short, or a length past the end).
+    [[nodiscard]] bool next(Record& out);
+    [[nodiscard]] bool damaged() const { return m_damaged; }
+    [[nodiscard]] std::size_t offset() const { return m_offset; }
+
+    [[nodiscard]] static std::uint32_t readU32(const std::uint8_t* bytes);
+    [[nodiscard]] static std::uint64_t readU64(const std::uint8_t* bytes);
+
+private:
+    SecretSpan m_data;
+    std::size_t m_offset = 0;
+    bool m_damaged = false;
+};
+
+} // namespace arcanum

@@ -1,0 +1,199 @@
+#include "vault/Vault.h"
+
+#include "crypto/Aead.h"
+#include "crypto/Random.h"
+#include "crypto/Sodium.h"
+#include "format/AtomicFile.h"
+#include "format/VaultHeader.h"
+
+#include <sodium.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace arcanum {
+
+namespace {
+
+constexpr std::size_t arenaHeadroom = 64 * 1024;
+
+std::array<std::uint8_t, 32> digestOf(std::span<const std::uint8_t> bytes)
+{
+    Sodium::ensureInitialized();
+    std::array<std::uint8_t, 32> digest{};
+    crypto_generichash(digest.data(), digest.size(), bytes.data(), bytes.size(), nullptr, 0);
+    return digest;
+}
+
+} // namespace
+
+Vault::Vault(std::string path, std::unique_ptr<SecretArena> arena, VaultContents contents,
+             VaultKeys keys, const Argon2Params& kdf)
+    : m_path(std::move(path)), m_arena(std::move(arena)), m_contents(std::move(contents)),
+      m_keys(std::move(keys)), m_kdf(kdf)
+{
+}
+
+Vault::~Vault()
+{
+    // Members that hold arena buffers go first, then the arena wipes and unmaps the rest.
+    m_keys.reset();
+    m_contents = VaultContents(*m_arena);
+    m_arena->release();
+}
+
+Result<std::unique_ptr<Vault>> Vault::create(const std::string& path, SecretSpan password,
+                                             const Argon2Params& kdf,
+                                             const SecretArenaOptions& options)
+{
+    if (::access(path.c_str(), F_OK) == 0)
+        return Error{ErrorCode::AlreadyExists,
+                     path + " already exists. Open it, or choose another name for the new vault."};
+    if (auto valid = kdf.validate(); !valid)
+        return valid.error();
+    auto arena = SecretArena::create(options, arenaHeadroom);
+    if (!arena)
+        return arena.error();
+    auto keys = VaultKeys::derive(password, kdf, **arena);
+    if (!keys)
+        return keys.error();
+    auto contents = VaultContents::createEmpty(**arena);
+    if (!contents)
+        return contents.error();
+    std::unique_ptr<Vault> vault(new Vault(path, std::move(arena.value()),
+                                           std::move(contents.value()), std::move(keys.value()),
+                                           kdf));
+    if (auto saved = vault->save(); !saved)
+        return saved.error();
+    return vault;
+}
+
+Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, SecretSpan password,
+                                           const SecretArenaOptions& options)
+{
+    auto file = AtomicFile::readAll(path, VaultHeader::size + VaultHeader::maxCiphertextBytes);
+    if (!file)
+        return file.error();
+    auto header = VaultHeader::parse(*file);
+    if (!header)
+        return header.error();
+
+    // Map the arena first: a memory-lock problem should show before a second of Argon2.
+    auto arena = SecretArena::create(options, header->ciphertextLength + arenaHeadroom);
+    if (!arena)
+        return arena.error();
+    auto keys = VaultKeys::derive(password, header->kdf, **arena);
+    if (!keys)
+        return keys.error();
+    const std::span<const std::uint8_t> bytes(*file);
+    if (!keys->verifyKeyCheck(bytes.first(VaultHeader::keyCheckOffset), header->keyCheck))
+        return Error{ErrorCode::WrongPassword, "The master password is wrong."};
+
+    auto payload = Aead::open(bytes.subspan(VaultHeader::size), bytes.first(VaultHeader::size),
+                              keys->encryptionKey(), header->nonce, **arena);
+    if (!payload)
+        return Error{ErrorCode::FileDamaged,
+                     "The vault's encrypted content is damaged (the password is right, but the "
+                     "content failed authentication). Restore the file from the backup (.bak) "
+                     "beside it."};
+    auto contents = VaultContents::load(std::move(payload.value()), **arena);
+    if (!contents)
+        return contents.error();
+
+    AtomicFile::removeStaleTemporaries(path);
+    std::unique_ptr<Vault> vault(new Vault(path, std::move(arena.value()),
+                                           std::move(contents.value()), std::move(keys.value()),
+                                           header->kdf));
+    vault->m_formatVersion = header->version;
+    vault->m_fileBytes = file->size();
+    vault->m_diskDigest = digestOf(*file);
+    return vault;
+}
+
+Result<std::vector<std::uint8_t>> Vault::encrypt(SecretSpan payload) const
+{
+    VaultHeader header;
+    header.kdf = m_kdf;
+    Random::fill(header.nonce);
+    header.ciphertextLength = payload.size() + Aead::tagBytes;
+    auto prefix = header.serialize();
+    auto keyCheck = m_keys->keyCheck(std::span(prefix).first(VaultHeader::keyCheckOffset));
+    if (!keyCheck)
+        return keyCheck.error();
+    header.keyCheck = *keyCheck;
+    const auto headerBytes = header.serialize();
+    auto sealed = Aead::seal(payload, headerBytes, m_keys->encryptionKey(), header.nonce);
+    if (!sealed)
+        return sealed.error();
+    std::vector<std::uint8_t> file(headerBytes.begin(), headerBytes.end());
+    file.insert(file.end(), sealed->begin(), sealed->end());
+    return file;
+}
+
+Result<void> Vault::checkDiskUnchanged(std::optional<std::vector<std::uint8_t>>& old)
+{
+    auto current = AtomicFile::readAll(m_path, VaultHeader::size + VaultHeader::maxCiphertextBytes);
+    if (!current) {
+        if (current.error().code != ErrorCode::NotFound)
+            return current.error();
+        if (m_diskDigest)
+            return Error{ErrorCode::FileChangedOnDisk,
+                         m_path + " was moved or deleted since it was opened. Nothing was "
+                                  "saved; lock and reopen the vault to continue."};
+        return {};
+    }
+    if (!m_diskDigest)
+        return Error{ErrorCode::AlreadyExists,
+                     m_path + " appeared while the new vault was being created. Nothing was "
+                              "saved over it."};
+    if (digestOf(*current) != *m_diskDigest)
+        return Error{ErrorCode::FileChangedOnDisk,
+                     m_path + " was changed on disk since it was opened (another device or "
+                              "program wrote it). Nothing was saved, so neither version is lost; "
+                              "reopen the vault to see the other changes."};
+    old = std::move(current.value());
+    return {};
+}
+
+Result<void> Vault::save()
+{
+    auto payload = m_contents.serialize();
+    if (!payload)
+        return payload.error();
+    auto file = encrypt(payload->span());
+    if (!file)
+        return file.error();
+    std::optional<std::vector<std::uint8_t>> old;
+    if (auto unchanged = checkDiskUnchanged(old); !unchanged)
+        return unchanged;
+    if (old) {
+        if (auto backedUp = AtomicFile::replace(backupPath(m_path), *old); !backedUp)
+            return backedUp;
+    }
+    if (auto written = AtomicFile::replace(m_path, *file); !written)
+        return written;
+    m_diskDigest = digestOf(*file);
+    m_fileBytes = file->size();
+    return m_contents.adopt(std::move(payload.value()));
+}
+
+Result<void> Vault::changePassword(SecretSpan newPassword, const Argon2Params& kdf)
+{
+    if (auto valid = kdf.validate(); !valid)
+        return valid.error();
+    auto keys = VaultKeys::derive(newPassword, kdf, *m_arena);
+    if (!keys)
+        return keys.error();
+    std::optional<VaultKeys> oldKeys = std::move(m_keys);
+    const Argon2Params oldKdf = m_kdf;
+    m_keys = std::move(keys.value());
+    m_kdf = kdf;
+    if (auto saved = save(); !saved) {
+        m_keys = std::move(oldKeys);
+        m_kdf = oldKdf;
+        return saved;
+    }
+    return {};
+}
+
+} // namespace arcanum

@@ -1,0 +1,77 @@
+// Vault: an unlocked .arcanum file — its arena, its keys and its contents — and the only code
+// that reads or writes vault files.
+//
+// open(): read the file -> check the header -> map an arena sized from the file -> Argon2id ->
+// key check (wrong password?) -> decrypt straight into the arena -> index in place.
+// save(): serialize into the arena -> encrypt with a fresh nonce -> refuse if the file changed
+// on disk since it was read -> back up the previous file to PATH.bak -> replace PATH atomically.
+// Destroying the Vault is locking it: every buffer is wiped and the arena unmapped.
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/Argon2Params.h"
+#include "format/VaultKeys.h"
+#include "secret/SecretArena.h"
+#include "vault/VaultContents.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace arcanum {
+
+class Vault
+{
+public:
+    // A new vault file at `path` (which must not exist yet), saved at once.
+    [[nodiscard]] static Result<std::unique_ptr<Vault>>
+    create(const std::string& path, SecretSpan password, const Argon2Params& kdf,
+           const SecretArenaOptions& options = {});
+
+    // Errors: NotFound, PermissionDenied, NotAnArcanumFile, FileTruncated, UnsupportedVersion,
+    // FileDamaged, WrongPassword, MemoryLockLimit, SecretMemoryUnavailable, OutOfMemory.
+    [[nodiscard]] static Result<std::unique_ptr<Vault>>
+    open(const std::string& path, SecretSpan password, const SecretArenaOptions& options = {});
+
+    ~Vault();
+    Vault(const Vault&) = delete;
+    Vault& operator=(const Vault&) = delete;
+
+    [[nodiscard]] const std::string& path() const { return m_path; }
+    [[nodiscard]] static std::string backupPath(const std::string& path) { return path + ".bak"; }
+    [[nodiscard]] SecretArena& arena() { return *m_arena; }
+    [[nodiscard]] ProtectionLevel protectionLevel() const { return m_arena->protectionLevel(); }
+    [[nodiscard]] const Argon2Params& kdfParams() const { return m_kdf; }
+    [[nodiscard]] std::uint16_t formatVersion() const { return m_formatVersion; }
+    [[nodiscard]] std::uint64_t fileBytes() const { return m_fileBytes; }
+
+    [[nodiscard]] VaultContents& contents() { return m_contents; }
+    [[nodiscard]] const VaultContents& contents() const { return m_contents; }
+
+    // FileChangedOnDisk when another program (a sync client, another Arcanum) replaced the
+    // file since it was opened or last saved; nothing is written then.
+    [[nodiscard]] Result<void> save();
+
+    // Re-keys with `kdf` (give it a fresh salt) and saves. On failure the old password stays.
+    [[nodiscard]] Result<void> changePassword(SecretSpan newPassword, const Argon2Params& kdf);
+
+private:
+    Vault(std::string path, std::unique_ptr<SecretArena> arena, VaultContents contents,
+          VaultKeys keys, const Argon2Params& kdf);
+    [[nodiscard]] Result<std::vector<std::uint8_t>> encrypt(SecretSpan payload) const;
+    [[nodiscard]] Result<void> checkDiskUnchanged(std::optional<std::vector<std::uint8_t>>& old);
+
+    std::string m_path;
+    std::unique_ptr<SecretArena> m_arena; // declared first: destroyed last
+    VaultContents m_contents;
+    std::optional<VaultKeys> m_keys;
+    Argon2Params m_kdf;
+    std::uint16_t m_formatVersion = 1;
+    std::uint64_t m_fileBytes = 0;
+    // BLAKE2b of the file as last read or written; empty for a vault not yet on disk.
+    std::optional<std::array<std::uint8_t, 32>> m_diskDigest;
+};
+
+} // namespace arcanum

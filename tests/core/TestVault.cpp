@@ -1,0 +1,247 @@
+// Tests for Vault: create, open, save, reopen; wrong password vs damaged file; change of master
+// password; backups; refusing to overwrite a file changed on disk.
+#include "format/AtomicFile.h"
+#include "format/VaultHeader.h"
+#include "vault/Vault.h"
+
+#include "TestSupport.h"
+
+#include <QFile>
+
+#include <fstream>
+
+using namespace arcanum;
+using namespace arcanum::test;
+
+namespace {
+
+const Argon2Params fastKdf()
+{
+    return Argon2Params::withRandomSalt(256, 1, 2);
+}
+
+std::vector<std::uint8_t> readFile(const std::string& path)
+{
+    return AtomicFile::readAll(path, 1 << 30).value();
+}
+
+void writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes)
+{
+    QVERIFY(AtomicFile::replace(path, bytes).ok());
+}
+
+} // namespace
+
+class TestVault : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SecretArena> m_input; // where the "typed" passwords live
+    QTemporaryDir m_dir;
+
+    std::string path(const char* name) const { return (m_dir.path() + "/" + name).toStdString(); }
+
+private slots:
+    void initTestCase()
+    {
+        m_input = makeArena();
+        QVERIFY(m_dir.isValid());
+    }
+
+    void createOpenRoundTripWithEveryFieldType()
+    {
+        const std::string file = path("round.arcanum");
+        SecretBuffer password = secret(*m_input, "correct horse battery staple");
+        EntryId id;
+        {
+            auto vault = Vault::create(file, password.span(), fastKdf());
+            ARCANUM_VERIFY_OK(vault);
+            SecretArena& arena = (*vault)->arena();
+            auto group = (*vault)->contents().addGroup(secret(arena, "Réseaux sociaux").span());
+            ARCANUM_VERIFY_OK(group);
+            EntryDraft draft(arena);
+            ARCANUM_VERIFY_OK(draft.set(EntryField::Title, secret(arena, "Mastodon — café").span()));
+            ARCANUM_VERIFY_OK(draft.set(EntryField::Username, secret(arena, "zoë@example.org").span()));
+            ARCANUM_VERIFY_OK(draft.set(EntryField::Password, secret(arena, "pässwörd€𝄞").span()));
+            ARCANUM_VERIFY_OK(draft.addUrl(secret(arena, "https://social.example/").span()));
+            ARCANUM_VERIFY_OK(draft.addUrl(secret(arena, "https://m.social.example/").span()));
+            ARCANUM_VERIFY_OK(draft.set(EntryField::Notes, secret(arena, "line 1\nline 2 — ✓").span()));
+            ARCANUM_VERIFY_OK(draft.set(EntryField::Totp, secret(arena, "JBSWY3DPEHPK3PXP").span()));
+            ARCANUM_VERIFY_OK(draft.addTag(secret(arena, "social").span()));
+            ARCANUM_VERIFY_OK(draft.addTag(secret(arena, "日本語").span()));
+            ARCANUM_VERIFY_OK(draft.addCustomField(secret(arena, "PIN").span(),
+                                                  secret(arena, "1234").span(), true));
+            ARCANUM_VERIFY_OK(draft.addCustomField(secret(arena, "Recovery email").span(),
+                                                  secret(arena, "x@example.org").span(), false));
+            draft.setGroup(*group);
+            auto added = (*vault)->contents().addEntry(draft);
+            ARCANUM_VERIFY_OK(added);
+            id = *added;
+            ARCANUM_VERIFY_OK((*vault)->save());
+        }
+        auto vault = Vault::open(file, password.span());
+        ARCANUM_VERIFY_OK(vault);
+        const VaultContents& contents = (*vault)->contents();
+        QCOMPARE(contents.entryCount(), std::size_t(1));
+        QCOMPARE(contents.groupCount(), std::size_t(1));
+        QVERIFY(equals(contents.group(0).name(), "Réseaux sociaux"));
+        const EntryView entry = contents.entry(0);
+        QCOMPARE(entry.id(), id);
+        QCOMPARE(entry.group(), contents.group(0).id());
+        QVERIFY(equals(entry.title(), "Mastodon — café"));
+        QVERIFY(equals(entry.username(), "zoë@example.org"));
+        QVERIFY(equals(entry.password(), "pässwörd€𝄞"));
+        QVERIFY(equals(entry.notes(), "line 1\nline 2 — ✓"));
+        QVERIFY(equals(entry.totp(), "JBSWY3DPEHPK3PXP"));
+        int urls = 0, tagCount = 0, custom = 0;
+        entry.forEachUrl([&](SecretSpan url) {
+            QVERIFY(equals(url, urls++ == 0 ? "https://social.example/" : "https://m.social.example/"));
+        });
+        entry.forEachTag([&](SecretSpan tag) { QVERIFY(equals(tag, tagCount++ == 0 ? "social" : "日本語")); });
+        entry.forEachCustomField([&](const EntryView::CustomField& field) {
+            if (custom++ == 0) {
+                QVERIFY(equals(field.name, "PIN") && equals(field.value, "1234") && field.isProtected);
+            } else {
+                QVERIFY(equals(field.name, "Recovery email") && !field.isProtected);
+            }
+        });
+        QCOMPARE(urls, 2);
+        QCOMPARE(tagCount, 2);
+        QCOMPARE(custom, 2);
+        QVERIFY(entry.created() > 0 && entry.modified() >= entry.created());
+        QVERIFY((*vault)->arena().contains(entry.password().data()));
+        QCOMPARE((*vault)->kdfParams().memoryKiB, 256u);
+    }
+
+    void wrongPasswordIsToldApartFromDamage()
+    {
+        const std::string file = path("wrong.arcanum");
+        SecretBuffer password = secret(*m_input, "right");
+        ARCANUM_VERIFY_OK(Vault::create(file, password.span(), fastKdf()));
+        SecretBuffer wrong = secret(*m_input, "wrong");
+        auto opened = Vault::open(file, wrong.span());
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, ErrorCode::WrongPassword);
+
+        auto bytes = readFile(file);
+        bytes[VaultHeader::size + 3] ^= 0x10; // a ciphertext byte
+        writeFile(file, bytes);
+        auto damaged = Vault::open(file, password.span());
+        QVERIFY(!damaged);
+        QCOMPARE(damaged.error().code, ErrorCode::FileDamaged);
+        auto damagedWrong = Vault::open(file, wrong.span());
+        QCOMPARE(damagedWrong.error().code, ErrorCode::WrongPassword);
+    }
+
+    void saveKeepsBackupOfPreviousVersion()
+    {
+        const std::string file = path("backup.arcanum");
+        SecretBuffer password = secret(*m_input, "pw");
+        auto vault = Vault::create(file, password.span(), fastKdf());
+        ARCANUM_VERIFY_OK(vault);
+        QVERIFY(!QFile::exists(QString::fromStdString(Vault::backupPath(file))));
+        const auto first = readFile(file);
+        EntryDraft draft((*vault)->arena());
+        ARCANUM_VERIFY_OK(draft.set(EntryField::Title, secret((*vault)->arena(), "one").span()));
+        ARCANUM_VERIFY_OK((*vault)->contents().addEntry(draft));
+        ARCANUM_VERIFY_OK((*vault)->save());
+        QVERIFY(readFile(Vault::backupPath(file)) == first);
+        QVERIFY(readFile(file) != first);
+        QCOMPARE(QFile::permissions(QString::fromStdString(file)),
+                 QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+        auto backup = Vault::open(Vault::backupPath(file), password.span());
+        ARCANUM_VERIFY_OK(backup);
+        QCOMPARE((*backup)->contents().entryCount(), std::size_t(0));
+    }
+
+    void refusesToOverwriteFileChangedOnDisk()
+    {
+        const std::string file = path("sync.arcanum");
+        SecretBuffer password = secret(*m_input, "pw");
+        auto mine = Vault::create(file, password.span(), fastKdf());
+        ARCANUM_VERIFY_OK(mine);
+        {
+            auto theirs = Vault::open(file, password.span());
+            ARCANUM_VERIFY_OK(theirs);
+            EntryDraft draft((*theirs)->arena());
+            ARCANUM_VERIFY_OK(draft.set(EntryField::Title, secret((*theirs)->arena(), "theirs").span()));
+            ARCANUM_VERIFY_OK((*theirs)->contents().addEntry(draft));
+            ARCANUM_VERIFY_OK((*theirs)->save());
+        }
+        const auto theirBytes = readFile(file);
+        EntryDraft draft((*mine)->arena());
+        ARCANUM_VERIFY_OK(draft.set(EntryField::Title, secret((*mine)->arena(), "mine").span()));
+        ARCANUM_VERIFY_OK((*mine)->contents().addEntry(draft));
+        auto saved = (*mine)->save();
+        QVERIFY(!saved);
+        QCOMPARE(saved.error().code, ErrorCode::FileChangedOnDisk);
+        QVERIFY(readFile(file) == theirBytes); // untouched
+
+        QFile::remove(QString::fromStdString(file));
+        auto afterDelete = (*mine)->save();
+        QVERIFY(!afterDelete);
+        QCOMPARE(afterDelete.error().code, ErrorCode::FileChangedOnDisk);
+    }
+
+    void createRefusesExistingFile()
+    {
+        const std::string file = path("exists.arcanum");
+        QFile f(QString::fromStdString(file));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("precious");
+        f.close();
+        SecretBuffer password = secret(*m_input, "pw");
+        auto vault = Vault::create(file, password.span(), fastKdf());
+        QVERIFY(!vault);
+        QCOMPARE(vault.error().code, ErrorCode::AlreadyExists);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("precious"));
+    }
+
+    void changePasswordReKeysWithFreshSalt()
+    {
+        const std::string file = path("rekey.arcanum");
+        SecretBuffer oldPassword = secret(*m_input, "old password");
+        SecretBuffer newPassword = secret(*m_input, "new password");
+        auto vault = Vault::create(file, oldPassword.span(), fastKdf());
+        ARCANUM_VERIFY_OK(vault);
+        const auto oldSalt = (*vault)->kdfParams().salt;
+        const Argon2Params newKdf = Argon2Params::withRandomSalt(512, 2, 1);
+        ARCANUM_VERIFY_OK((*vault)->changePassword(newPassword.span(), newKdf));
+        QVERIFY((*vault)->kdfParams().salt != oldSalt);
+        QCOMPARE(Vault::open(file, oldPassword.span()).error().code, ErrorCode::WrongPassword);
+        auto reopened = Vault::open(file, newPassword.span());
+        ARCANUM_VERIFY_OK(reopened);
+        QCOMPARE((*reopened)->kdfParams().memoryKiB, 512u);
+        QCOMPARE((*reopened)->kdfParams().iterations, 2u);
+        QCOMPARE((*reopened)->kdfParams().lanes, 1u);
+    }
+
+    void openMissingFileSaysSo()
+    {
+        SecretBuffer password = secret(*m_input, "pw");
+        auto vault = Vault::open(path("missing.arcanum"), password.span());
+        QVERIFY(!vault);
+        QCOMPARE(vault.error().code, ErrorCode::NotFound);
+        QVERIFY(vault.error().message.find("missing.arcanum") != std::string::npos);
+    }
+
+    void lockingReleasesTheArena()
+    {
+        const std::string file = path("lock.arcanum");
+        SecretBuffer password = secret(*m_input, "pw");
+        auto vault = Vault::create(file, password.span(), fastKdf());
+        ARCANUM_VERIFY_OK(vault);
+        QVERIFY((*vault)->arena().mappedBytes() > 0);
+        vault->reset();
+        std::ifstream maps("/proc/self/maps");
+        std::string line;
+        int secretMappings = 0;
+        while (std::getline(maps, line))
+            secretMappings += line.find("secretmem") != std::string::npos;
+        QCOMPARE(secretMappings, 1); // only m_input's arena remains
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVault)
+#include "TestVault.moc"
