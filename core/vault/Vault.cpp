@@ -110,19 +110,20 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, SecretSpan p
     return vault;
 }
 
-Result<std::vector<std::uint8_t>> Vault::encrypt(SecretSpan payload) const
+Result<std::vector<std::uint8_t>> Vault::sealFile(SecretSpan payload, const VaultKeys& keys,
+                                                  const Argon2Params& kdf)
 {
     VaultHeader header;
-    header.kdf = m_kdf;
+    header.kdf = kdf;
     Random::fill(header.nonce);
     header.ciphertextLength = payload.size() + Aead::tagBytes;
     auto prefix = header.serialize();
-    auto keyCheck = m_keys->keyCheck(std::span(prefix).first(VaultHeader::keyCheckOffset));
+    auto keyCheck = keys.keyCheck(std::span(prefix).first(VaultHeader::keyCheckOffset));
     if (!keyCheck)
         return keyCheck.error();
     header.keyCheck = *keyCheck;
     const auto headerBytes = header.serialize();
-    auto sealed = Aead::seal(payload, headerBytes, m_keys->encryptionKey(), header.nonce);
+    auto sealed = Aead::seal(payload, headerBytes, keys.encryptionKey(), header.nonce);
     if (!sealed)
         return sealed.error();
     std::vector<std::uint8_t> file(headerBytes.begin(), headerBytes.end());
@@ -160,7 +161,7 @@ Result<void> Vault::save()
     auto payload = m_contents.serialize();
     if (!payload)
         return payload.error();
-    auto file = encrypt(payload->span());
+    auto file = sealFile(payload->span(), *m_keys, m_kdf);
     if (!file)
         return file.error();
     std::optional<std::vector<std::uint8_t>> old;

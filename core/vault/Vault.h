@@ -57,10 +57,13 @@ public:
     // Re-keys with `kdf` (give it a fresh salt) and saves. On failure the old password stays.
     [[nodiscard]] Result<void> changePassword(SecretSpan newPassword, const Argon2Params& kdf);
 
+    // The bytes of a whole vault file holding `payload` (FORMAT.md §2), with a fresh nonce.
+    [[nodiscard]] static Result<std::vector<std::uint8_t>>
+    sealFile(SecretSpan payload, const VaultKeys& keys, const Argon2Params& kdf);
+
 private:
     Vault(std::string path, std::unique_ptr<SecretArena> arena, VaultContents contents,
           VaultKeys keys, const Argon2Params& kdf);
-    [[nodiscard]] Result<std::vector<std::uint8_t>> encrypt(SecretSpan payload) const;
     [[nodiscard]] Result<void> checkDiskUnchanged(std::optional<std::vector<std::uint8_t>>& old);
 
     std::string m_path;
