@@ -48,6 +48,11 @@ int CaseFold::compare(SecretSpan a, SecretSpan b)
     }
     if (i < a.size() || j < b.size())
         return i < a.size() ? 1 : -1;
+    return 0;
+}
+
+int CaseFold::compareBytes(SecretSpan a, SecretSpan b)
+{
     const std::size_t common = a.size() < b.size() ? a.size() : b.size();
     const int raw = common == 0 ? 0 : std::memcmp(a.data(), b.data(), common);
     return raw != 0 ? raw : (a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0);

@@ -18,9 +18,10 @@ public:
         return byte >= 'A' && byte <= 'Z' ? static_cast<std::uint8_t>(byte + 32) : byte;
     }
 
-    // <0, 0, >0 like strcmp, comparing folded code points (ties broken by raw bytes so the
-    // order is total and stable).
+    // <0, 0, >0 like strcmp, comparing folded code points: "Apple" and "apple" compare equal.
     [[nodiscard]] static int compare(SecretSpan a, SecretSpan b);
+    // Plain byte order, to break ties between texts that fold alike.
+    [[nodiscard]] static int compareBytes(SecretSpan a, SecretSpan b);
 };
 
 } // namespace arcanum

@@ -279,10 +279,13 @@ void VaultContents::sortByTitle(std::vector<std::size_t>& indexes) const
 {
     std::stable_sort(indexes.begin(), indexes.end(), [&](std::size_t a, std::size_t b) {
         const EntryView x = entry(a), y = entry(b);
-        const int byTitle = CaseFold::compare(x.title(), y.title());
-        if (byTitle != 0)
-            return byTitle < 0;
-        return CaseFold::compare(x.username(), y.username()) < 0;
+        const SecretSpan xTitle = x.title(), yTitle = y.title();
+        int order = CaseFold::compare(xTitle, yTitle);
+        if (order == 0)
+            order = CaseFold::compare(x.username(), y.username());
+        if (order == 0)
+            order = CaseFold::compareBytes(xTitle, yTitle);
+        return order < 0;
     });
 }
 

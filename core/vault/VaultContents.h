@@ -47,7 +47,7 @@ public:
     // optionally only in `group`. An empty query lists every entry.
     [[nodiscard]] std::vector<std::size_t> search(const SearchQuery& query,
                                                   const std::optional<EntryId>& group = {}) const;
-    // Orders entry indexes by title (case-folded), then user name; compares in place.
+    // Orders entry indexes by title, then user name (case-folded; ties by bytes), in place.
     void sortByTitle(std::vector<std::size_t>& indexes) const;
 
     [[nodiscard]] Result<EntryId> addEntry(const EntryDraft& draft);
