@@ -51,10 +51,10 @@ public:
                                                      const ScanOptions& options = {});
 
     // Forks a child that only waits, scans it with scanProcess and kills it. The child is a
-    // copy of this process at the call, including the dead stack below the caller's frame,
-    // which scanSelf cannot see (its own frames overwrite it before it reads [stack]). The copy
-    // has no MADV_DONTFORK memory (no arena, in either mode) and no other threads (their
-    // stacks are copied as memory).
+    // copy of this process at the call, including the dead stack just below the caller's
+    // frame, which scanSelf may miss (its own frames overwrite some before it reads [stack]).
+    // The copy has no MADV_DONTFORK memory (no arena, in either mode, so nothing to exclude)
+    // and no other threads (their stacks are copied as memory).
     [[nodiscard]] static Result<ScanReport> scanForkedCopy(const CanarySet& set,
                                                            const ScanOptions& options = {});
 

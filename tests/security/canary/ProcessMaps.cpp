@@ -70,10 +70,15 @@ Result<ProcessMaps> ProcessMaps::read(pid_t pid)
                          "cannot read " + path + ": " + std::strerror(error) + " (run as root)"};
         return errnoError("cannot read " + path, error);
     }
+    // Read into the heap, not a stack block: scanSelf's frames should overwrite as little
+    // dead stack as possible before [stack] is read.
+    constexpr std::size_t block = 16384;
     std::string text;
-    char block[16384];
     for (;;) {
-        const ssize_t got = ::read(fd, block, sizeof block);
+        const std::size_t used = text.size();
+        text.resize(used + block);
+        const ssize_t got = ::read(fd, text.data() + used, block);
+        text.resize(used + static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0) {
@@ -83,7 +88,6 @@ Result<ProcessMaps> ProcessMaps::read(pid_t pid)
                 return errnoError("cannot read " + path, error);
             break;
         }
-        text.append(block, static_cast<std::size_t>(got));
     }
     return parse(text);
 }
