@@ -4,6 +4,7 @@
 //
 // Canaries are random letters generated straight into an arena; the only copies outside it are
 // the ones each test plants on purpose (and wipes afterwards).
+#include "TestSupport.h"
 #include "canary/CanaryScanner.h"
 #include "crypto/Random.h"
 #include "text/Utf8.h"
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 using namespace arcanum;
+using arcanum::test::makeArena;
 
 Q_DECLARE_METATYPE(arcanum::CanaryEncoding)
 
@@ -37,14 +39,6 @@ void keep(const volatile void* pointer)
 std::uintptr_t addressOf(const volatile void* pointer)
 {
     return reinterpret_cast<std::uintptr_t>(pointer);
-}
-
-std::unique_ptr<SecretArena> makeArena(const SecretArenaOptions& options = {})
-{
-    auto arena = SecretArena::create(options);
-    if (!arena)
-        qFatal("arena: %s", arena.error().message.c_str());
-    return std::move(arena.value());
 }
 
 // `length` random lowercase letters, generated and kept in `arena` only.
