@@ -1,0 +1,87 @@
+#include "platform/HibernationProbe.h"
+
+#include <QDBusMessage>
+#include <QFile>
+#include <utility>
+
+namespace arcanum {
+
+namespace {
+
+constexpr const char* logindService = "org.freedesktop.login1";
+constexpr const char* logindPath = "/org/freedesktop/login1";
+constexpr const char* logindManager = "org.freedesktop.login1.Manager";
+
+} // namespace
+
+HibernationProbe::HibernationProbe()
+    : HibernationProbe(QString::fromLatin1(defaultPowerStatePath),
+                       logindQuery(QDBusConnection::systemBus()))
+{}
+
+HibernationProbe::HibernationProbe(QString powerStatePath, LogindQuery logindQuery)
+    : m_powerStatePath(std::move(powerStatePath)), m_logindQuery(std::move(logindQuery))
+{}
+
+HibernationVerdict HibernationProbe::probe() const
+{
+    if (auto kernel = probeKernel())
+        return *kernel;
+    return probeLogind();
+}
+
+std::optional<HibernationVerdict> HibernationProbe::probeKernel() const
+{
+    QFile file(m_powerStatePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt; // absent or hidden (Flatpak): the next source decides
+    // sysfs attributes are one short line ("freeze mem disk"); cap the read anyway.
+    const QByteArray states = file.read(4096);
+    if (states.isEmpty() && file.error() != QFileDevice::NoError)
+        return std::nullopt;
+    if (states.simplified().split(' ').contains("disk"))
+        return HibernationVerdict{HibernationState::CanHibernate,
+                                  tr("%1 lists \"disk\"").arg(m_powerStatePath)};
+    return HibernationVerdict{HibernationState::CannotHibernate,
+                              tr("%1 does not list \"disk\"").arg(m_powerStatePath)};
+}
+
+HibernationVerdict HibernationProbe::probeLogind() const
+{
+    const std::optional<QString> answer = m_logindQuery ? m_logindQuery() : std::nullopt;
+    if (!answer)
+        return {HibernationState::Unknown,
+                tr("the power state file is unreadable and logind did not answer")};
+    const QString why = tr("logind CanHibernate answered \"%1\"").arg(*answer);
+    if (*answer == u"yes" || *answer == u"challenge")
+        return {HibernationState::CanHibernate, why};
+    if (*answer == u"no" || *answer == u"na")
+        return {HibernationState::CannotHibernate, why};
+    return {HibernationState::Unknown, why};
+}
+
+HibernationProbe::LogindQuery HibernationProbe::logindQuery(const QDBusConnection& bus,
+                                                            int timeoutMs)
+{
+    return [bus, timeoutMs]() -> std::optional<QString> {
+        if (!bus.isConnected())
+            return std::nullopt;
+        const QDBusMessage call = QDBusMessage::createMethodCall(
+            QString::fromLatin1(logindService), QString::fromLatin1(logindPath),
+            QString::fromLatin1(logindManager), QStringLiteral("CanHibernate"));
+        const QDBusMessage reply = bus.call(call, QDBus::Block, timeoutMs);
+        if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().size() != 1 ||
+            reply.arguments().constFirst().metaType() != QMetaType::fromType<QString>())
+            return std::nullopt;
+        return reply.arguments().constFirst().toString();
+    };
+}
+
+QString HibernationProbe::unlockedMessage()
+{
+    return tr("Hibernation is disabled while this vault is unlocked: its contents live in secret "
+              "memory, and Linux refuses to hibernate while secret memory exists, so that it is "
+              "never written to disk. Lock the vault to hibernate.");
+}
+
+} // namespace arcanum
