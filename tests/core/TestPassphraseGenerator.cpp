@@ -2,6 +2,7 @@
 // list and every passphrase read back one way only, exact entropy, invalid options, output in the
 // arena, and uniformity of words, digit positions and digit values.
 #include "ChiSquare.h"
+#include "TestSupport.h"
 #include "generator/EffLargeWordlist.h"
 #include "generator/PassphraseGenerator.h"
 #include "secret/SecretArena.h"
@@ -126,12 +127,7 @@ class TestPassphraseGenerator : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        auto arena = SecretArena::create();
-        QVERIFY2(arena.ok(), arena.ok() ? "" : arena.error().message.c_str());
-        m_arena = std::move(arena.value());
-    }
+    void initTestCase() { m_arena = test::makeArena(); }
 
     void defaultsAreTheDocumentedOnes()
     {

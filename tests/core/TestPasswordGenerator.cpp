@@ -1,6 +1,7 @@
 // Tests for PasswordGenerator: lengths, classes, look-alikes, exact entropy, invalid options,
 // output in the arena, and uniformity (plain and with every class required).
 #include "ChiSquare.h"
+#include "TestSupport.h"
 #include "generator/PasswordAlphabet.h"
 #include "generator/PasswordGenerator.h"
 #include "secret/SecretArena.h"
@@ -67,12 +68,7 @@ class TestPasswordGenerator : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        auto arena = SecretArena::create();
-        QVERIFY2(arena.ok(), arena.ok() ? "" : arena.error().message.c_str());
-        m_arena = std::move(arena.value());
-    }
+    void initTestCase() { m_arena = test::makeArena(); }
 
     void defaultsAreTheDocumentedOnes()
     {
