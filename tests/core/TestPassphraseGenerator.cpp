@@ -2,6 +2,7 @@
 // list and every passphrase read back one way only, exact entropy, invalid options, output in the
 // arena, and uniformity of words, digit positions and digit values.
 #include "ChiSquare.h"
+#include "GeneratorChecks.h"
 #include "TestSupport.h"
 #include "generator/EffLargeWordlist.h"
 #include "generator/PassphraseGenerator.h"
@@ -120,10 +121,7 @@ class TestPassphraseGenerator : public QObject
 
     GeneratedSecret generate(const PassphraseOptions& options)
     {
-        auto generated = PassphraseGenerator::generate(*m_arena, options);
-        if (!generated)
-            qFatal("generate failed: %s", generated.error().message.c_str());
-        return std::move(generated.value());
+        return test::generateOrDie<PassphraseGenerator>(*m_arena, options);
     }
 
 private slots:
@@ -228,11 +226,7 @@ private slots:
         QFETCH(bool, appendDigit);
         QFETCH(double, bits);
         const PassphraseOptions options = makeOptions(words, '-', capitalize, appendDigit);
-        const auto computed = PassphraseGenerator::entropyBits(options);
-        QVERIFY(computed.ok());
-        QVERIFY2(qAbs(computed.value() - bits) < 1e-9 * bits,
-                 qPrintable(QString::number(computed.value(), 'g', 17)));
-        QCOMPARE(generate(options).entropyBits, computed.value());
+        test::verifyEntropy<PassphraseGenerator>(*m_arena, options, bits);
     }
 
     void invalidOptionsAreRejected_data()
@@ -258,19 +252,7 @@ private slots:
         QFETCH(int, separator);
         QFETCH(QString, messagePart);
         const PassphraseOptions options = makeOptions(words, char(separator));
-        const auto valid = PassphraseGenerator::validate(options);
-        QVERIFY(!valid.ok());
-        QCOMPARE(valid.error().code, ErrorCode::InvalidArgument);
-        QVERIFY2(QString::fromStdString(valid.error().message).contains(messagePart),
-                 valid.error().message.c_str());
-        const auto bits = PassphraseGenerator::entropyBits(options);
-        QVERIFY(!bits.ok());
-        QCOMPARE(bits.error().code, ErrorCode::InvalidArgument);
-        const std::size_t used = m_arena->usedBytes();
-        const auto generated = PassphraseGenerator::generate(*m_arena, options);
-        QVERIFY(!generated.ok());
-        QCOMPARE(generated.error().code, ErrorCode::InvalidArgument);
-        QCOMPARE(m_arena->usedBytes(), used); // nothing allocated
+        test::verifyRejected<PassphraseGenerator>(*m_arena, options, messagePart);
     }
 
     void everyPrintableNonLetterSeparatorIsAccepted()

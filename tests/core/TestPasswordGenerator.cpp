@@ -1,6 +1,7 @@
 // Tests for PasswordGenerator: lengths, classes, look-alikes, exact entropy, invalid options,
 // output in the arena, and uniformity (plain and with every class required).
 #include "ChiSquare.h"
+#include "GeneratorChecks.h"
 #include "TestSupport.h"
 #include "generator/PasswordAlphabet.h"
 #include "generator/PasswordGenerator.h"
@@ -61,10 +62,7 @@ class TestPasswordGenerator : public QObject
 
     GeneratedSecret generate(const PasswordOptions& options)
     {
-        auto generated = PasswordGenerator::generate(*m_arena, options);
-        if (!generated)
-            qFatal("generate failed: %s", generated.error().message.c_str());
-        return std::move(generated.value());
+        return test::generateOrDie<PasswordGenerator>(*m_arena, options);
     }
 
 private slots:
@@ -202,11 +200,7 @@ private slots:
         QFETCH(double, bits);
         const PasswordOptions options =
             makeOptions(classes, length, excludeLookAlikes, requireEveryClass);
-        const auto computed = PasswordGenerator::entropyBits(options);
-        QVERIFY(computed.ok());
-        QVERIFY2(qAbs(computed.value() - bits) < 1e-9 * qMax(1.0, bits),
-                 qPrintable(QString::number(computed.value(), 'g', 17)));
-        QCOMPARE(generate(options).entropyBits, computed.value());
+        test::verifyEntropy<PasswordGenerator>(*m_arena, options, bits);
     }
 
     void invalidOptionsAreRejected_data()
@@ -227,19 +221,7 @@ private slots:
         QFETCH(int, length);
         QFETCH(QString, messagePart);
         const PasswordOptions options = makeOptions(classes, length);
-        const auto valid = PasswordGenerator::validate(options);
-        QVERIFY(!valid.ok());
-        QCOMPARE(valid.error().code, ErrorCode::InvalidArgument);
-        QVERIFY2(QString::fromStdString(valid.error().message).contains(messagePart),
-                 valid.error().message.c_str());
-        const auto bits = PasswordGenerator::entropyBits(options);
-        QVERIFY(!bits.ok());
-        QCOMPARE(bits.error().code, ErrorCode::InvalidArgument);
-        const std::size_t used = m_arena->usedBytes();
-        const auto generated = PasswordGenerator::generate(*m_arena, options);
-        QVERIFY(!generated.ok());
-        QCOMPARE(generated.error().code, ErrorCode::InvalidArgument);
-        QCOMPARE(m_arena->usedBytes(), used); // nothing allocated
+        test::verifyRejected<PasswordGenerator>(*m_arena, options, messagePart);
     }
 
     void charactersAreUniform()
