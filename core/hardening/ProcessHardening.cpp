@@ -4,6 +4,9 @@
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 namespace arcanum {
 
@@ -15,6 +18,16 @@ ProcessHardening::Report ProcessHardening::apply()
     report.coreLimitZero = setrlimit(RLIMIT_CORE, &noCore) == 0;
     report.memoryLockLimit = MemoryLockLimit::raiseSoftToHard();
     return report;
+}
+
+void ProcessHardening::bindSymbolsNow(char** argv)
+{
+    if (std::getenv("LD_BIND_NOW") != nullptr)
+        return;
+    if (setenv("LD_BIND_NOW", "1", 1) != 0)
+        return;
+    execv("/proc/self/exe", argv);
+    // Still here: exec failed (no /proc?). Run on with lazy binding; nothing else to do.
 }
 
 } // namespace arcanum

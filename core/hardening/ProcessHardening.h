@@ -1,4 +1,10 @@
-// ProcessHardening: the first call of every Arcanum executable.
+// ProcessHardening: the first calls of every Arcanum executable.
+//
+// bindSymbolsNow() re-executes the program once with LD_BIND_NOW=1, before anything else runs:
+// the dynamic linker's lazy resolver saves every vector register on the stack the first time a
+// library function is called, and those registers can hold plaintext that memcpy just moved
+// (found by the canary scanner). Our executables link with -z now; this covers the libraries
+// (libstdc++) that do not.
 //
 // Makes the process non-dumpable (PR_SET_DUMPABLE 0: no core file, and /proc/PID/mem and ptrace
 // need CAP_SYS_PTRACE), sets RLIMIT_CORE to 0, and raises the soft RLIMIT_MEMLOCK to the hard
@@ -23,6 +29,10 @@ public:
 
     // Never fails hard: what could not be done is reported, the caller decides.
     static Report apply();
+
+    // Call first thing in main(), before apply() (exec resets the dumpable flag). Returns only
+    // when LD_BIND_NOW is already set or the re-exec failed.
+    static void bindSymbolsNow(char** argv);
 };
 
 } // namespace arcanum

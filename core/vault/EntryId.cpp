@@ -22,6 +22,8 @@ EntryId EntryId::random()
 
 std::optional<EntryId> EntryId::parse(std::string_view text)
 {
+    if (text.size() != 2 * size && text.size() != 2 * size + 4)
+        return std::nullopt;
     EntryId id;
     std::size_t nibble = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
