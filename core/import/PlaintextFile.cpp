@@ -32,14 +32,17 @@ private:
     int m_fd;
 };
 
-std::string mebibytes(std::size_t bytes)
+std::string sizeText(std::size_t bytes)
 {
-    return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB";
+    constexpr std::size_t mebibyte = 1024 * 1024;
+    if (bytes % mebibyte == 0)
+        return std::to_string(bytes / mebibyte) + " MiB";
+    return std::to_string(bytes) + " bytes";
 }
 
 Error tooBig(const std::string& path, std::size_t maxBytes)
 {
-    return Error{ErrorCode::InvalidArgument, path + " is larger than " + mebibytes(maxBytes) +
+    return Error{ErrorCode::InvalidArgument, path + " is larger than " + sizeText(maxBytes) +
                                                  ", the most Arcanum reads for an import."};
 }
 
