@@ -1,33 +1,26 @@
 // Tests for CsvImporter: every recognised export (tests/data/csv), the field mapping of each,
 // skipped-row reporting, malformed files and their exact errors, and that every span of the
 // result points into the import's own arena buffer.
+#include "ArenaTestSupport.h"
 #include "import/CsvImporter.h"
-#include "secret/SecretArena.h"
 
 #include <QtTest>
-#include <cstring>
 
 using namespace arcanum;
+using arcanum::test::makeArena;
 
 Q_DECLARE_METATYPE(arcanum::CsvFormat)
 Q_DECLARE_METATYPE(arcanum::ErrorCode)
 
 namespace {
 
-std::unique_ptr<SecretArena> makeArena()
-{
-    auto arena = SecretArena::create();
-    if (!arena)
-        qFatal("arena: %s", arena.error().message.c_str());
-    return std::move(arena.value());
-}
-
+// tests/data/csv/<name> (which need not exist).
 std::string samplePath(const QString& name)
 {
-    const QString path = QFINDTESTDATA("../data/csv/" + name);
-    if (path.isEmpty())
-        qFatal("missing test data %s", qPrintable(name));
-    return path.toStdString();
+    const QString directory = QFINDTESTDATA("../data/csv");
+    if (directory.isEmpty())
+        qFatal("test data folder tests/data/csv not found");
+    return (directory + "/" + name).toStdString();
 }
 
 Result<CsvImport> importSample(SecretArena& arena, const QString& name)
@@ -35,15 +28,9 @@ Result<CsvImport> importSample(SecretArena& arena, const QString& name)
     return CsvImporter::importFile(arena, samplePath(name));
 }
 
-// Test input is not a secret; the copy puts it where a real export would be.
 Result<CsvImport> importBytes(SecretArena& arena, const QByteArray& text)
 {
-    auto buffer = arena.allocate(std::size_t(text.size()));
-    if (!buffer)
-        qFatal("allocate: %s", buffer.error().message.c_str());
-    if (!text.isEmpty())
-        std::memcpy(buffer->data(), text.constData(), std::size_t(text.size()));
-    return CsvImporter::importText(std::move(buffer.value()));
+    return CsvImporter::importText(arcanum::test::copyIntoArena(arena, text));
 }
 
 QByteArray bytes(SecretSpan span)
@@ -285,10 +272,7 @@ private slots:
         QFETCH(ErrorCode, code);
         QFETCH(QString, message);
         auto arena = makeArena();
-        const std::string directory =
-            samplePath("chrome.csv")
-                .substr(0, samplePath("chrome.csv").size() - std::strlen("chrome.csv"));
-        auto result = CsvImporter::importFile(*arena, directory + file.toStdString());
+        auto result = importSample(*arena, file);
         QVERIFY(!result);
         const QString actual = QString::fromStdString(result.error().message);
         QVERIFY2(actual.startsWith(message), qPrintable(actual));

@@ -1,32 +1,18 @@
 // Tests for CsvReader: RFC 4180 parsing in place (quotes, doubled quotes, line ends, BOM,
 // ragged rows), malformed input with line numbers, and spans that stay inside the buffer.
+#include "ArenaTestSupport.h"
 #include "import/CsvReader.h"
-#include "secret/SecretArena.h"
 
 #include <QtTest>
-#include <cstring>
 
 using namespace arcanum;
+using arcanum::test::makeArena;
 
 namespace {
 
-std::unique_ptr<SecretArena> makeArena()
-{
-    auto arena = SecretArena::create();
-    if (!arena)
-        qFatal("arena: %s", arena.error().message.c_str());
-    return std::move(arena.value());
-}
-
-// Test input is not a secret; the copy puts it where the reader will find real exports.
 SecretBuffer inArena(SecretArena& arena, const QByteArray& text)
 {
-    auto buffer = arena.allocate(std::size_t(text.size()));
-    if (!buffer)
-        qFatal("allocate: %s", buffer.error().message.c_str());
-    if (!text.isEmpty())
-        std::memcpy(buffer->data(), text.constData(), std::size_t(text.size()));
-    return std::move(buffer.value());
+    return arcanum::test::copyIntoArena(arena, text);
 }
 
 QByteArray toBytes(SecretSpan span)

@@ -1,7 +1,7 @@
 // Tests for PlaintextFile: whole files and pipes read into the arena byte for byte, the size
 // bound, and the errors for missing, unreadable and non-file paths.
+#include "ArenaTestSupport.h"
 #include "import/PlaintextFile.h"
-#include "secret/SecretArena.h"
 
 #include <QtTest>
 #include <cstring>
@@ -12,18 +12,11 @@
 #include <unistd.h>
 
 using namespace arcanum;
+using arcanum::test::makeArena;
 
 Q_DECLARE_METATYPE(arcanum::ErrorCode)
 
 namespace {
-
-std::unique_ptr<SecretArena> makeArena()
-{
-    auto arena = SecretArena::create();
-    if (!arena)
-        qFatal("arena: %s", arena.error().message.c_str());
-    return std::move(arena.value());
-}
 
 QByteArray pattern(int size)
 {
