@@ -188,6 +188,11 @@ std::string CsvDialect::recognisedFormats()
     return text + ".";
 }
 
+SecretSpan CsvDialect::headerCell(std::size_t index) const
+{
+    return AsciiText::trimmed(m_header[index]);
+}
+
 std::optional<std::size_t> CsvDialect::column(CsvColumn role) const
 {
     return m_columns[static_cast<std::size_t>(role)];

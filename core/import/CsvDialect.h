@@ -62,8 +62,9 @@ public:
     [[nodiscard]] std::optional<std::size_t> column(CsvColumn role) const;
     // Columns whose values become custom fields named after their header cell.
     [[nodiscard]] std::span<const std::size_t> namedFieldColumns() const { return m_namedFields; }
-    // The header cell of column `index` (a span into the arena buffer).
-    [[nodiscard]] SecretSpan headerCell(std::size_t index) const { return m_header[index]; }
+    // The header cell of column `index` without surrounding spaces (a span into the arena
+    // buffer), e.g. to name a custom field after its column.
+    [[nodiscard]] SecretSpan headerCell(std::size_t index) const;
 
 private:
     static constexpr std::size_t roleCount = static_cast<std::size_t>(CsvColumn::Ignored) + 1;

@@ -61,12 +61,11 @@ public:
     // Fills `entry` from `row`, or says why the row is skipped.
     std::optional<SkippedRow> map(const CsvRow& row, ImportedEntry& entry) const
     {
-        SkippedRow skip{row.number,
-                        row.line,
-                        SkipReason::FieldCount,
-                        row.fields.size(),
-                        m_dialect.columnCount(),
-                        {}};
+        SkippedRow skip;
+        skip.row = row.number;
+        skip.line = row.line;
+        skip.fieldCount = row.fields.size();
+        skip.expectedFieldCount = m_dialect.columnCount();
         if (row.fields.size() != m_dialect.columnCount())
             return skip;
         if (const auto type = m_dialect.column(CsvColumn::ItemType)) {
@@ -109,8 +108,7 @@ private:
             BitwardenFields::parse(row.fields[*fields], entry.fields);
         for (const std::size_t index : m_dialect.namedFieldColumns())
             if (!row.fields[index].empty())
-                entry.fields.push_back(
-                    {AsciiText::trimmed(m_dialect.headerCell(index)), row.fields[index], false});
+                entry.fields.push_back({m_dialect.headerCell(index), row.fields[index], false});
         if (AsciiText::trimmed(entry.title).empty()) {
             const SecretSpan host = UrlHost::of(entry.url);
             entry.title = host.empty() ? entry.url : host;
@@ -145,6 +143,7 @@ Result<CsvImport> CsvImporter::importText(SecretBuffer text)
     }
     if (!header)
         return Error{ErrorCode::InvalidArgument, "The file is empty: it has no header row."};
+    // Before the next read: header->fields is the reader's row list, reused by next().
     auto dialect = CsvDialect::detect(header->fields);
     if (!dialect)
         return dialect.error();

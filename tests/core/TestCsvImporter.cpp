@@ -344,6 +344,17 @@ private slots:
         QCOMPARE(bytes(result->entries[0].group), group);
     }
 
+    void namesCustomFieldsAfterTheHeaderCell()
+    {
+        auto arena = makeArena();
+        auto result = importBytes(*arena, "url,username,password,\" HTTPREALM \",formActionOrigin,"
+                                          "guid\nhttps://x.example,u,p,Realm,,{g}\n");
+        QVERIFY(result);
+        QCOMPARE(result->entries[0].fields.size(), std::size_t(1));
+        QCOMPARE(bytes(result->entries[0].fields[0].name), QByteArray("HTTPREALM"));
+        QCOMPARE(bytes(result->entries[0].fields[0].value), QByteArray("Realm"));
+    }
+
     void refusesNulBytes()
     {
         auto arena = makeArena();
