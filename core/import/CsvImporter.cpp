@@ -34,9 +34,8 @@ std::string_view knownItemType(SecretSpan type)
     return {};
 }
 
-// Bitwarden writes several URIs comma-separated: the first is the URL, the rest become custom
-// fields named after the column.
-void splitUrlList(SecretSpan list, SecretSpan columnName, ImportedEntry& entry)
+// Bitwarden writes several URIs comma-separated: the first is the URL, the rest otherUrls.
+void splitUrlList(SecretSpan list, ImportedEntry& entry)
 {
     std::size_t start = 0;
     for (std::size_t i = 0; i <= list.size(); ++i) {
@@ -47,7 +46,7 @@ void splitUrlList(SecretSpan list, SecretSpan columnName, ImportedEntry& entry)
             if (entry.url.empty())
                 entry.url = uri;
             else
-                entry.fields.push_back({columnName, uri, false});
+                entry.otherUrls.push_back(uri);
         }
         start = i + 1;
     }
@@ -103,7 +102,7 @@ private:
         entry.group = cell(m_dialect, row, CsvColumn::Group);
         entry.totp = cell(m_dialect, row, CsvColumn::Totp);
         if (const auto list = m_dialect.column(CsvColumn::UrlList))
-            splitUrlList(row.fields[*list], m_dialect.headerCell(*list), entry);
+            splitUrlList(row.fields[*list], entry);
         if (const auto fields = m_dialect.column(CsvColumn::FieldList))
             BitwardenFields::parse(row.fields[*fields], entry.fields);
         for (const std::size_t index : m_dialect.namedFieldColumns())

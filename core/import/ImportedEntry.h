@@ -24,7 +24,8 @@ struct ImportedEntry
     SecretSpan title;
     SecretSpan username;
     SecretSpan password;
-    SecretSpan url;
+    SecretSpan url;                    // the first URL
+    std::vector<SecretSpan> otherUrls; // Bitwarden: the further URIs of login_uri, in order
     SecretSpan notes;
     SecretSpan group; // as the export writes it ("Root/Internet" for KeePassXC)
     SecretSpan totp;  // a secret or an otpauth:// URI, as exported

@@ -1,7 +1,7 @@
 // Tests for CsvImporter: every recognised export (tests/data/csv), the field mapping of each,
 // skipped-row reporting, malformed files and their exact errors, and that every span of the
 // result points into the import's own arena buffer.
-#include "ArenaTestSupport.h"
+#include "TestSupport.h"
 #include "import/CsvImporter.h"
 
 #include <QtTest>
@@ -17,10 +17,7 @@ namespace {
 // tests/data/csv/<name> (which need not exist).
 std::string samplePath(const QString& name)
 {
-    const QString directory = QFINDTESTDATA("../data/csv");
-    if (directory.isEmpty())
-        qFatal("test data folder tests/data/csv not found");
-    return (directory + "/" + name).toStdString();
+    return std::string(ARCANUM_TEST_DATA_DIR) + "/csv/" + name.toStdString();
 }
 
 Result<CsvImport> importSample(SecretArena& arena, const QString& name)
@@ -30,7 +27,7 @@ Result<CsvImport> importSample(SecretArena& arena, const QString& name)
 
 Result<CsvImport> importBytes(SecretArena& arena, const QByteArray& text)
 {
-    return CsvImporter::importText(arcanum::test::copyIntoArena(arena, text));
+    return CsvImporter::importText(arcanum::test::secret(arena, text));
 }
 
 QByteArray bytes(SecretSpan span)
@@ -101,6 +98,8 @@ private slots:
             for (SecretSpan span : {entry.title, entry.username, entry.password, entry.url,
                                     entry.notes, entry.group, entry.totp})
                 QVERIFY(inside(span, text));
+            for (const SecretSpan& url : entry.otherUrls)
+                QVERIFY(inside(url, text));
             for (const ImportedField& field : entry.fields)
                 QVERIFY(inside(field.name, text) && inside(field.value, text));
             QVERIFY(!entry.title.empty());
@@ -176,10 +175,9 @@ private slots:
         QCOMPARE(bytes(e[0].username), QByteArray("dev@example.com"));
         QCOMPARE(bytes(e[0].password), QByteArray("gl\"pass,1"));
         QCOMPARE(bytes(e[0].totp), QByteArray("otpauth://totp/GitLab:dev?secret=JBSWY3DPEHPK3PXP"));
-        QCOMPARE(e[0].fields.size(), std::size_t(1)); // the second URI
-        QCOMPARE(bytes(e[0].fields[0].name), QByteArray("login_uri"));
-        QCOMPARE(bytes(e[0].fields[0].value),
-                 QByteArray("https://gitlab.example.com/users/sign_in"));
+        QVERIFY(e[0].fields.empty());
+        QCOMPARE(e[0].otherUrls.size(), std::size_t(1)); // the second URI
+        QCOMPARE(bytes(e[0].otherUrls[0]), QByteArray("https://gitlab.example.com/users/sign_in"));
         QCOMPARE(bytes(e[1].group), QByteArray("Persönlich"));
         QCOMPARE(bytes(e[1].title), QByteArray("Bank Österreich"));
         QCOMPARE(e[1].fields.size(), std::size_t(2));

@@ -1,6 +1,6 @@
 // Tests for CsvReader: RFC 4180 parsing in place (quotes, doubled quotes, line ends, BOM,
 // ragged rows), malformed input with line numbers, and spans that stay inside the buffer.
-#include "ArenaTestSupport.h"
+#include "TestSupport.h"
 #include "import/CsvReader.h"
 
 #include <QtTest>
@@ -12,7 +12,7 @@ namespace {
 
 SecretBuffer inArena(SecretArena& arena, const QByteArray& text)
 {
-    return arcanum::test::copyIntoArena(arena, text);
+    return arcanum::test::secret(arena, text);
 }
 
 QByteArray toBytes(SecretSpan span)

@@ -1,13 +1,13 @@
 // Tests for PlaintextFile: whole files and pipes read into the arena byte for byte, the size
 // bound, and the errors for missing, unreadable and non-file paths.
-#include "ArenaTestSupport.h"
+#include "ChildProcess.h"
+#include "TestSupport.h"
 #include "import/PlaintextFile.h"
 
 #include <QtTest>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -166,23 +166,19 @@ private slots:
         QVERIFY(::chmod(path.c_str(), 0) == 0);
         QVERIFY(::chmod(qPrintable(dir.path()), 0755) == 0);
         // Root reads anything: check from a child that has dropped to an ordinary user.
-        const pid_t child = fork();
-        if (child == 0) {
+        const int status = test::runInChild([&] {
             if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
-                _exit(2);
+                return 2;
             auto arena = SecretArena::create();
             if (!arena)
-                _exit(3);
+                return 3;
             auto buffer = PlaintextFile::read(*arena.value(), path);
             const bool denied =
                 !buffer && buffer.error().code == ErrorCode::PermissionDenied &&
                 buffer.error().message == "Cannot open " + path + ": Permission denied";
-            _exit(denied ? 0 : 1);
-        }
-        int status = 0;
-        QCOMPARE(waitpid(child, &status, 0), child);
-        QVERIFY(WIFEXITED(status));
-        QCOMPARE(WEXITSTATUS(status), 0);
+            return denied ? 0 : 1;
+        });
+        QCOMPARE(status, 0);
     }
 };
 

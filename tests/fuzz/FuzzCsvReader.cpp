@@ -121,9 +121,11 @@ void fuzzImporter(const std::uint8_t* data, std::size_t size)
     }
     const SecretBuffer& text = result->text;
     for (const ImportedEntry& entry : result->entries) {
-        for (SecretSpan span : {entry.title, entry.username, entry.password, entry.url,
-                                entry.notes, entry.group, entry.totp})
+        for (SecretSpan span : {entry.title, entry.username, entry.password, entry.url, entry.notes,
+                                entry.group, entry.totp})
             check(inside(span, text));
+        for (const SecretSpan& url : entry.otherUrls)
+            check(inside(url, text));
         for (const ImportedField& field : entry.fields)
             check(inside(field.name, text) && inside(field.value, text));
     }

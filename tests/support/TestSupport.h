@@ -34,6 +34,16 @@ inline SecretBuffer secret(SecretArena& arena, const char* text)
     return std::move(buffer.value());
 }
 
+// A copy of `bytes` (which may hold NULs or be empty) in `arena`.
+inline SecretBuffer secret(SecretArena& arena, const QByteArray& bytes)
+{
+    auto buffer = arena.copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>(bytes.constData()),
+                                          std::size_t(bytes.size())));
+    if (!buffer)
+        qFatal("cannot allocate: %s", buffer.error().message.c_str());
+    return std::move(buffer.value());
+}
+
 // True when `span` holds exactly `text`.
 inline bool equals(SecretSpan span, const char* text)
 {
