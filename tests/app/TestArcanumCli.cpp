@@ -1,0 +1,406 @@
+// End-to-end tests of arcanum-cli through the real binary: every subcommand, --password-fd,
+// bad arguments, wrong password, damaged files, CSV dialects, exit statuses (docs/CLI.md).
+#include "CliRunner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace arcanum::test;
+
+namespace {
+
+const QString dataDir = QStringLiteral(ARCANUM_TEST_DATA_DIR);
+const QByteArray master = "master pässword";
+const QStringList fastKdf = {"--kdf-memory", "1", "--kdf-iterations", "1", "--kdf-lanes", "1"};
+
+} // namespace
+
+class TestArcanumCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    CliRunner m_cli{QStringLiteral(ARCANUM_CLI_PATH)};
+    int m_vaults = 0;
+
+    // A fresh empty vault; returns its path.
+    QString newVault()
+    {
+        const QString path = m_dir.filePath(QString("v%1.arcanum").arg(++m_vaults));
+        const CliResult r = m_cli.run(QStringList{"init", path, "--password-fd", "0"} + fastKdf,
+                                      master + "\n");
+        if (r.exitCode != 0)
+            qWarning("init failed: %s", r.err.constData());
+        return path;
+    }
+
+    // Runs a vault command with the master password on stdin (plus `moreInput` after it).
+    CliResult onVault(const QStringList& arguments, const QByteArray& moreInput = {})
+    {
+        return m_cli.run(arguments + QStringList{"--password-fd", "0"}, master + "\n" + moreInput);
+    }
+
+    QString add(const QString& vault, const QStringList& fields, const QByteArray& password)
+    {
+        const CliResult r = onVault(QStringList{"add", vault, "--entry-password-fd", "0"} + fields,
+                                    password + "\n");
+        if (r.exitCode != 0)
+            qWarning("add failed: %s", r.err.constData());
+        return QString::fromUtf8(r.out.trimmed());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile state(m_dir.filePath("power-state"));
+        QVERIFY(state.open(QIODevice::WriteOnly));
+        state.write("freeze mem\n");
+        state.close();
+        m_cli.setEnvironment("ARCANUM_SYS_POWER_STATE", state.fileName());
+    }
+
+    void helpForEveryCommand_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char* c : {"init", "info", "ls", "search", "show", "add", "edit", "rm",
+                              "generate", "passwd", "import-csv", "shell"})
+            QTest::newRow(c) << QString(c);
+    }
+    void helpForEveryCommand()
+    {
+        QFETCH(QString, command);
+        const CliResult r = m_cli.run({command, "--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("usage: arcanum-cli " + command.toUtf8()));
+    }
+
+    void overviewAndUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("stderrHas");
+        QTest::newRow("--help") << QStringList{"--help"} << 0 << QByteArray();
+        QTest::newRow("no command") << QStringList{} << 2 << QByteArray();
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2
+                                         << QByteArray("unknown command");
+        QTest::newRow("missing vault") << QStringList{"ls"} << 2 << QByteArray("needs the vault");
+        QTest::newRow("generate unknown option") << QStringList{"generate", "--colour"} << 2
+                                                 << QByteArray("Unknown option --colour");
+        QTest::newRow("generate bad length") << QStringList{"generate", "--length", "2"} << 2
+                                             << QByteArray("--length must be a number");
+        QTest::newRow("generate not a number") << QStringList{"generate", "--length", "x1"} << 2
+                                               << QByteArray("--length must be a number");
+        QTest::newRow("generate no classes")
+            << QStringList{"generate", "--no-lower", "--no-upper", "--no-digits", "--no-symbols"}
+            << 2 << QByteArray();
+        QTest::newRow("option without value") << QStringList{"generate", "--length"} << 2
+                                              << QByteArray("needs a value");
+    }
+    void overviewAndUsageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, stderrHas);
+        const CliResult r = m_cli.run(arguments);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(stderrHas), r.err.constData());
+    }
+
+    void initAndInfo()
+    {
+        const QString vault = newVault();
+        const CliResult r = onVault({"info", vault});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Format version: 1"));
+        QVERIFY(r.out.contains("Key derivation: Argon2id, 1 MiB, 1 iterations, 1 lanes"));
+        QVERIFY(r.out.contains("Entries: 0"));
+        QVERIFY(r.out.contains("Protection: secret memory (memfd_secret)"));
+        QVERIFY(!r.err.contains("hibernation"));
+        const CliResult again = m_cli.run(QStringList{"init", vault, "--password-fd", "0"} + fastKdf,
+                                          master + "\n");
+        QCOMPARE(again.exitCode, 9);
+        QVERIFY(again.err.contains("already exists"));
+    }
+
+    void initRejectsEmptyPasswordAndBadKdf()
+    {
+        const QString path = m_dir.filePath("empty-pw.arcanum");
+        QCOMPARE(m_cli.run(QStringList{"init", path, "--password-fd", "0"} + fastKdf, "\n").exitCode,
+                 2);
+        QCOMPARE(m_cli.run({"init", path, "--password-fd", "0", "--kdf-lanes", "0"}, "x\n").exitCode,
+                 2);
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void hibernationNoteWhenTheMachineCanHibernate()
+    {
+        const QString vault = newVault();
+        QFile state(m_dir.filePath("power-state-disk"));
+        QVERIFY(state.open(QIODevice::WriteOnly));
+        state.write("freeze mem disk\n");
+        state.close();
+        CliRunner cli(m_cli.program());
+        cli.setEnvironment("ARCANUM_SYS_POWER_STATE", state.fileName());
+        const CliResult r = cli.run({"ls", vault, "--password-fd", "0"}, master + "\n");
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.err.count("hibernation is disabled"), 1);
+    }
+
+    void addListSearchShow()
+    {
+        const QString vault = newVault();
+        const QString id = add(vault,
+                               {"--title", "Mail", "--username", "zoë", "--url",
+                                "https://mail.example.org", "--tag", "work", "--notes",
+                                "line one"},
+                               "entry-secret-42");
+        QCOMPARE(id.size(), 36);
+        add(vault, {"--title", "Bank"}, "bank-pw");
+
+        const CliResult ls = onVault({"ls", vault});
+        QCOMPARE(ls.exitCode, 0);
+        const QList<QByteArray> lines = ls.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].endsWith("\tBank\t\t")); // sorted by title
+        QCOMPARE(lines[1], (id + "\tMail\tzoë\thttps://mail.example.org").toUtf8());
+        QVERIFY(!ls.out.contains("entry-secret-42"));
+
+        const CliResult found = onVault({"search", vault, "MAIL"});
+        QCOMPARE(found.exitCode, 0);
+        QCOMPARE(found.out.count('\n'), 1);
+        QCOMPARE(onVault({"search", vault, "WORK"}).out.count('\n'), 1); // tags are searched
+        const CliResult none = onVault({"search", vault, "nothing-like-this"});
+        QCOMPARE(none.exitCode, 4);
+        QVERIFY(none.out.isEmpty());
+
+        const CliResult masked = onVault({"show", vault, "Mail"});
+        QCOMPARE(masked.exitCode, 0);
+        QVERIFY(masked.out.contains("Password: ********\n"));
+        QVERIFY(masked.out.contains("Username: zoë\n"));
+        QVERIFY(masked.out.contains("Tags: work\n"));
+        QVERIFY(masked.out.contains("ID: " + id.toUtf8()));
+        QVERIFY(!masked.out.contains("entry-secret-42"));
+        QVERIFY(masked.err.contains("--reveal"));
+        const CliResult revealed = onVault({"show", vault, id, "--reveal"});
+        QVERIFY(revealed.out.contains("Password: entry-secret-42\n"));
+
+        const CliResult field = onVault({"show", vault, "Mail", "--field", "password"});
+        QCOMPARE(field.exitCode, 2);
+        QVERIFY(field.err.contains("protected"));
+        QVERIFY(field.out.isEmpty());
+        QCOMPARE(onVault({"show", vault, "Mail", "--field", "password", "--reveal"}).out,
+                 QByteArray("entry-secret-42\n"));
+        QCOMPARE(onVault({"show", vault, "Mail", "--field", "USERNAME"}).out, QByteArray("zoë\n"));
+        QCOMPARE(onVault({"show", vault, "Mail", "--field", "url"}).out,
+                 QByteArray("https://mail.example.org\n"));
+        QCOMPARE(onVault({"show", vault, "Mail", "--field", "nope"}).exitCode, 4);
+        QCOMPARE(onVault({"show", vault, "Nobody"}).exitCode, 4);
+    }
+
+    void addWithoutFieldsOffTerminalIsAUsageError()
+    {
+        const QString vault = newVault();
+        const CliResult r = onVault({"add", vault});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--title"));
+    }
+
+    void addWithGeneratedPasswordAndGroup()
+    {
+        const QString vault = newVault();
+        const CliResult r = onVault({"add", vault, "--title", "Gen", "--generate", "--length", "33",
+                                     "--group", "Work/Servers"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.contains("bits of entropy"));
+        const QByteArray password =
+            onVault({"show", vault, "Gen", "--field", "password", "--reveal"}).out;
+        QCOMPARE(password.size(), 34);
+        QVERIFY(onVault({"show", vault, "Gen"}).out.contains("Group: Work / Servers\n"));
+        QVERIFY(onVault({"info", vault}).out.contains("Groups: 2"));
+    }
+
+    void editKeepsHistory()
+    {
+        const QString vault = newVault();
+        const QString id = add(vault, {"--title", "Old title"}, "pw1");
+        QCOMPARE(onVault({"edit", vault, "Old title", "--title", "New title", "--entry-password-fd",
+                          "0"},
+                         "pw2\n")
+                     .exitCode,
+                 0);
+        const CliResult shown = onVault({"show", vault, id, "--reveal"});
+        QVERIFY(shown.out.contains("Title: New title\n"));
+        QVERIFY(shown.out.contains("Password: pw2\n"));
+        QVERIFY(shown.out.contains("History: 1 earlier versions"));
+        const CliResult nothing = onVault({"edit", vault, id});
+        QCOMPARE(nothing.exitCode, 2);
+        QVERIFY(nothing.err.contains("Nothing to change"));
+    }
+
+    void ambiguousTitleListsIds()
+    {
+        const QString vault = newVault();
+        const QString a = add(vault, {"--title", "Twin"}, "a");
+        const QString b = add(vault, {"--title", "Twin"}, "b");
+        const CliResult r = onVault({"show", vault, "Twin"});
+        QCOMPARE(r.exitCode, 8);
+        QVERIFY(r.err.contains(a.toUtf8()) && r.err.contains(b.toUtf8()));
+        QCOMPARE(onVault({"show", vault, b, "--field", "password", "--reveal"}).out,
+                 QByteArray("b\n"));
+    }
+
+    void removeEntry()
+    {
+        const QString vault = newVault();
+        const QString id = add(vault, {"--title", "Doomed"}, "x");
+        const CliResult r = onVault({"rm", vault, id});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.contains("Deleted " + id.toUtf8()));
+        QVERIFY(onVault({"ls", vault}).out.isEmpty());
+        QCOMPARE(onVault({"rm", vault, id}).exitCode, 4);
+        QVERIFY(onVault({"info", vault}).out.contains("Deletion records: 1"));
+        QVERIFY(QFile::exists(vault + ".bak"));
+    }
+
+    void generate()
+    {
+        const CliResult password = m_cli.run({"generate", "--length", "40", "--no-symbols"});
+        QCOMPARE(password.exitCode, 0);
+        QCOMPARE(password.out.size(), 41);
+        for (char c : password.out.chopped(1))
+            QVERIFY(QChar(c).isLetterOrNumber());
+        QVERIFY(password.err.contains("bits of entropy"));
+        const CliResult phrase =
+            m_cli.run({"generate", "--passphrase", "--words", "5", "--separator", "."});
+        QCOMPARE(phrase.exitCode, 0);
+        QCOMPARE(phrase.out.trimmed().split('.').size(), 5);
+        QVERIFY(phrase.err.contains("(64 bits")); // 5 * log2(7776) = 64.6
+    }
+
+    void changeMasterPassword()
+    {
+        const QString vault = newVault();
+        add(vault, {"--title", "Keep me"}, "kept");
+        const CliResult r = onVault({"passwd", vault, "--new-password-fd", "0"}, "brand new\n");
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(onVault({"ls", vault}).exitCode, 3);
+        const CliResult withNew = m_cli.run({"ls", vault, "--password-fd", "0"}, "brand new\n");
+        QCOMPARE(withNew.exitCode, 0);
+        QVERIFY(withNew.out.contains("Keep me"));
+    }
+
+    void wrongPasswordMissingAndBadFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("password");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("stderrHas");
+        const QString vectors = dataDir + "/vault/";
+        QTest::newRow("wrong password") << vectors + "valid-full.arcanum" << QByteArray("nope") << 3
+                                        << QByteArray("master password is wrong");
+        QTest::newRow("missing") << m_dir.filePath("missing.arcanum") << master << 4
+                                 << QByteArray("No such file");
+        QTest::newRow("damaged") << vectors + "flipped-ciphertext.arcanum"
+                                 << QByteArray("correct horse battery staple") << 5
+                                 << QByteArray("damaged");
+        QTest::newRow("truncated") << vectors + "truncated-middle.arcanum" << master << 5
+                                   << QByteArray("truncated");
+        QTest::newRow("not a vault") << vectors + "not-arcanum-text.arcanum" << master << 5
+                                     << QByteArray("not an Arcanum vault");
+        QTest::newRow("newer version") << vectors + "version-2.arcanum" << master << 5
+                                       << QByteArray("Update Arcanum");
+    }
+    void wrongPasswordMissingAndBadFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, password);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, stderrHas);
+        const CliResult r = m_cli.run({"ls", file, "--password-fd", "0"}, password + "\n");
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(stderrHas), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void noPasswordOnDescriptor()
+    {
+        const QString vault = newVault();
+        const CliResult r = m_cli.run({"ls", vault, "--password-fd", "0"}, "");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("No password on file descriptor 0"));
+    }
+
+    void importCsvDialects_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("format");
+        QTest::addColumn<QByteArray>("someTitle");
+        QTest::newRow("chrome") << "chrome.csv" << QByteArray("Chrome") << QByteArray("example.com");
+        QTest::newRow("edge (BOM)") << "edge.csv" << QByteArray("Chrome")
+                                    << QByteArray("login.live.com");
+        QTest::newRow("firefox") << "firefox.csv" << QByteArray("Firefox")
+                                 << QByteArray("www.mozilla.org");
+        QTest::newRow("bitwarden") << "bitwarden.csv" << QByteArray("Bitwarden")
+                                   << QByteArray("GitLab");
+        QTest::newRow("keepassxc") << "keepassxc.csv" << QByteArray("KeePassXC")
+                                   << QByteArray("Forum \"Zoë\"");
+    }
+    void importCsvDialects()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, format);
+        QFETCH(QByteArray, someTitle);
+        const QString vault = newVault();
+        const CliResult r = onVault({"import-csv", vault, dataDir + "/csv/" + file});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("from a " + format), r.err.constData());
+        const int imported = r.err.mid(r.err.indexOf("Imported ") + 9).split(' ').first().toInt();
+        QVERIFY(imported > 0);
+        const CliResult ls = onVault({"ls", vault});
+        QCOMPARE(ls.out.count('\n'), imported);
+        QVERIFY2(ls.out.contains("\t" + someTitle + "\t"), ls.out.constData());
+    }
+
+    void importReportsSkippedRowsAndRejectsBadFiles()
+    {
+        const QString vault = newVault();
+        const CliResult ragged = onVault({"import-csv", vault, dataDir + "/csv/ragged.csv"});
+        QCOMPARE(ragged.exitCode, 0);
+        QVERIFY2(ragged.err.contains("Skipped") && ragged.err.contains("row "),
+                 ragged.err.constData());
+        for (const char* bad : {"malformed-unclosed-quote.csv", "malformed-unknown-header.csv",
+                                "malformed-empty.csv", "malformed-binary.csv"}) {
+            const CliResult r = onVault({"import-csv", vault, dataDir + "/csv/" + bad});
+            QVERIFY2(r.exitCode == 5, bad);
+            QVERIFY(!r.err.isEmpty());
+        }
+        QCOMPARE(onVault({"import-csv", vault, m_dir.filePath("none.csv")}).exitCode, 4);
+    }
+
+    void shellRunsCommandsUntilQuit()
+    {
+        const QString vault = newVault();
+        const CliResult r = m_cli.run(
+            {"shell", vault, "--password-fd", "0"},
+            master + "\nadd --title \"Shell entry\" --username \"a b\" --entry-password-fd 0\n"
+                     "shell-pw\nls\nsearch \"shell ENTRY\"\nshow \"Shell entry\" --field password "
+                     "--reveal\nfrobnicate\nquit\nls\n");
+        QCOMPARE(r.exitCode, 2); // the status of the last command before quit (frobnicate)
+        QVERIFY(r.out.contains("\tShell entry\ta b\t\n"));
+        QCOMPARE(r.out.count("\tShell entry\t"), 2); // ls and search; add prints only the id
+        QVERIFY(r.out.contains("shell-pw\n"));
+        QVERIFY(r.err.contains("unknown command \"frobnicate\""));
+        QVERIFY(onVault({"ls", vault}).out.contains("Shell entry"));
+    }
+
+    void requireSecretMemoryWorksHere()
+    {
+        const QString vault = newVault();
+        QCOMPARE(onVault({"ls", vault, "--require-secret-memory"}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArcanumCli)
+#include "TestArcanumCli.moc"
