@@ -1,0 +1,354 @@
+// Tests for SecretText (and the SecretFont / SecretTextLayout path under it): it must draw what
+// QPainter::drawText draws for plain text, never a glyph of a masked secret, boxes for missing
+// characters, and an ellipsis when the text does not fit (DESIGN.md §6).
+#include "SecretTestSupport.h"
+#include "secret/SecretText.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QRawFont>
+#include <QtTest>
+
+using namespace arcanum;
+using namespace arcanum::test;
+
+namespace {
+
+constexpr QRgb white = 0xffffffff;
+const QSize canvas(320, 40);
+
+QFont testFont(int pixelSize = 15)
+{
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(pixelSize);
+    return font;
+}
+
+QImage blankImage(QSize size = canvas)
+{
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(white);
+    return image;
+}
+
+// What Qt's own text path draws (the reference; test strings are not secrets).
+QImage drawnByQt(const QString& text, const QFont& font, Qt::Alignment alignment,
+                 QRectF rect = QRectF(QPointF(4, 4), canvas - QSize(8, 8)))
+{
+    QImage image = blankImage();
+    QPainter painter(&image);
+    painter.setFont(font);
+    painter.setPen(Qt::black);
+    painter.drawText(rect, int(alignment), text);
+    return image;
+}
+
+QImage drawnBySecretText(SecretText& secretText, SecretSpan text, SecretText::Options options,
+                         QRectF rect = QRectF(QPointF(4, 4), canvas - QSize(8, 8)))
+{
+    QImage image = blankImage();
+    QPainter painter(&image);
+    options.color = Qt::black;
+    if (auto painted = secretText.paint(painter, rect, text, options); !painted)
+        qFatal("paint: %s", painted.error().message.c_str());
+    return image;
+}
+
+// Columns that hold any ink.
+std::pair<int, int> inkColumns(const QImage& image)
+{
+    int first = image.width();
+    int last = -1;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (image.pixel(x, y) != white) {
+                first = std::min(first, x);
+                last = std::max(last, x);
+            }
+    return {first, last};
+}
+
+int inkPixels(const QImage& image, const QRect& area)
+{
+    int count = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x)
+            if (qGray(image.pixel(x, y)) < 128)
+                ++count;
+    return count;
+}
+
+} // namespace
+
+class TestSecretText : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SecretArena> m_arena;
+
+    // Differing pixels allowed between our glyph path and QPainter::drawText, as a share of the
+    // inked pixels, and the per-channel delta below which pixels count as equal. Measured on
+    // Debian 12 (Qt 6.4.2, FreeType, DejaVu Sans): the images are identical, 0 pixels differ;
+    // the slack only absorbs rasteriser differences. One wrong character differs in 1.5-6%.
+    static constexpr double allowedFraction = 0.005;
+    static constexpr int channelTolerance = 48;
+
+private slots:
+    void initTestCase()
+    {
+        m_arena = makeArena();
+        QVERIFY(QFontInfo(testFont()).family() == QStringLiteral("DejaVu Sans"));
+    }
+
+    void drawsWhatDrawTextDraws_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("wrong");
+        QTest::addColumn<int>("pixelSize");
+        QTest::addColumn<int>("alignment");
+        const int left = Qt::AlignLeft | Qt::AlignVCenter;
+        QTest::newRow("hello") << "Hello, World"
+                               << "Hello, Worle" << 15 << left;
+        QTest::newRow("password") << "correct horse 42!"
+                                  << "correct horse 43!" << 15 << left;
+        QTest::newRow("kerning pairs") << "AVATAR To Wa"
+                                       << "AVATAR Ta Wa" << 15 << left;
+        QTest::newRow("narrow glyphs") << "il1|!;:.,'"
+                                       << "il1|!;:.,;" << 15 << left;
+        QTest::newRow("small") << "user@example.org"
+                               << "user@example.orq" << 11 << left;
+        QTest::newRow("large") << "Tr0ub4dor&3"
+                               << "Tr0ub4dor&8" << 24 << left;
+        QTest::newRow("right") << "right aligned"
+                               << "right alignes" << 15 << int(Qt::AlignRight | Qt::AlignVCenter);
+        QTest::newRow("centre top") << "centred"
+                                    << "centrad" << 15 << int(Qt::AlignHCenter | Qt::AlignTop);
+        QTest::newRow("bottom") << "bottom"
+                                << "bottam" << 15 << int(Qt::AlignLeft | Qt::AlignBottom);
+    }
+
+    void drawsWhatDrawTextDraws()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, wrong);
+        QFETCH(int, pixelSize);
+        QFETCH(int, alignment);
+        const QFont font = testFont(pixelSize);
+        const QByteArray utf8 = text.toUtf8();
+        SecretBuffer secret = secretOf(*m_arena, std::string_view(utf8.data(), utf8.size()));
+
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = font;
+        options.alignment = Qt::Alignment(alignment);
+        const QImage ours = drawnBySecretText(secretText, secret.span(), options);
+        const QImage reference = drawnByQt(text, font, Qt::Alignment(alignment));
+
+        const ImageDifference same = compareImages(ours, reference, white, channelTolerance);
+        QVERIFY2(same.inked > 50, "nothing was drawn");
+        QVERIFY2(same.fraction() <= allowedFraction,
+                 qPrintable(QStringLiteral("%1 of %2 inked pixels differ (max delta %3)")
+                                .arg(same.differing)
+                                .arg(same.inked)
+                                .arg(same.maxDelta)));
+
+        // The comparison must be able to fail: one wrong character is far beyond the tolerance.
+        const QImage other = drawnByQt(wrong, font, Qt::Alignment(alignment));
+        const ImageDifference different = compareImages(ours, other, white, channelTolerance);
+        QVERIFY2(different.fraction() > 2 * allowedFraction,
+                 qPrintable(QStringLiteral("a wrong string differs in only %1 of %2 pixels")
+                                .arg(different.differing)
+                                .arg(different.inked)));
+    }
+
+    void measureMatchesFontMetrics()
+    {
+        const QFont font = testFont();
+        SecretBuffer secret = secretOf(*m_arena, "Measure me, please");
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = font;
+        QImage device = blankImage();
+        auto size = secretText.measure(secret.span(), options, &device);
+        QVERIFY(size);
+        const QFontMetricsF metrics(font, &device);
+        QVERIFY(std::abs(size->width() -
+                         metrics.horizontalAdvance(QStringLiteral("Measure me, please"))) < 1.0);
+        QCOMPARE(size->height(), metrics.height());
+
+        options.masked = true;
+        auto masked = secretText.measure(secret.span(), options, &device);
+        QVERIFY(masked);
+        QCOMPARE(masked->width(),
+                 SecretText::defaultMaskLength * metrics.horizontalAdvance(QChar(0x2022)));
+    }
+
+    void maskedDrawsTheSameWhateverTheSecret()
+    {
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = testFont();
+        options.masked = true;
+        SecretBuffer a = secretOf(*m_arena, "hunter2");
+        SecretBuffer b = secretOf(*m_arena, "WWWWWWW");
+        SecretBuffer longer = secretOf(*m_arena, "a much longer secret than the others");
+        const QImage imageA = drawnBySecretText(secretText, a.span(), options);
+        const QImage imageB = drawnBySecretText(secretText, b.span(), options);
+        const QImage imageLonger = drawnBySecretText(secretText, longer.span(), options);
+        QCOMPARE(imageA, imageB);
+        QCOMPARE(imageA, imageLonger);
+
+        // It draws the bullets Qt would draw for eight U+2022.
+        const QImage bullets = drawnByQt(QString(SecretText::defaultMaskLength, QChar(0x2022)),
+                                         options.font, Qt::AlignLeft | Qt::AlignVCenter);
+        const ImageDifference difference = compareImages(imageA, bullets, white, channelTolerance);
+        QVERIFY(difference.inked > 50);
+        QVERIFY(difference.fraction() <= allowedFraction);
+
+        options.masked = false;
+        QVERIFY(drawnBySecretText(secretText, a.span(), options) != imageA);
+    }
+
+    void maskedNeverReadsTheSecret()
+    {
+        // A span that would crash on the first read: masked mode must not touch it.
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = testFont();
+        options.masked = true;
+        const SecretSpan unreadable(reinterpret_cast<const std::uint8_t*>(16), 4096);
+        const QImage image = drawnBySecretText(secretText, unreadable, options);
+        QVERIFY(inkPixels(image, image.rect()) > 0);
+    }
+
+    void missingCharacterDrawsABox()
+    {
+        const QFont font = testFont(20);
+        const QRawFont raw = QRawFont::fromFont(font);
+        QVERIFY(!raw.supportsCharacter(char32_t(0x4E2D))); // 中: DejaVu Sans has no CJK
+        QVERIFY(!raw.supportsCharacter(char32_t(0x6587))); // 文
+
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = font;
+        SecretBuffer first = secretOf(*m_arena, "a\xE4\xB8\xAD"
+                                                "b");
+        SecretBuffer second = secretOf(*m_arena, "a\xE6\x96\x87"
+                                                 "b");
+        SecretBuffer onlyA = secretOf(*m_arena, "a");
+        const QImage imageFirst = drawnBySecretText(secretText, first.span(), options);
+        const QImage imageSecond = drawnBySecretText(secretText, second.span(), options);
+        // No fallback glyph: both missing characters look the same (a box).
+        QCOMPARE(imageFirst, imageSecond);
+
+        // The box is where the character is, a digit wide: "a" alone leaves that cell empty.
+        const QImage imageA = drawnBySecretText(secretText, onlyA.span(), options);
+        const QFontMetricsF metrics(font);
+        const int cellLeft = 4 + int(std::ceil(metrics.horizontalAdvance(QLatin1Char('a'))));
+        const QRect cell(cellLeft + 1, 4, int(metrics.horizontalAdvance(QLatin1Char('0'))) - 3,
+                         canvas.height() - 8);
+        QCOMPARE(inkPixels(imageA, cell), 0);
+        const int boxInk = inkPixels(imageFirst, cell);
+        QVERIFY2(boxInk > 20, qPrintable(QString::number(boxInk)));
+        // An outline: the middle of the box stays empty.
+        const QPoint middle = QRectF(cell).center().toPoint() + QPoint(0, 4);
+        QCOMPARE(qGray(imageFirst.pixel(middle)) >= 128, true);
+    }
+
+    void astralAndAccentedCharactersDraw()
+    {
+        // ü € 𝔸 (U+1D538, outside the BMP; DejaVu Sans has it)
+        const QFont font = testFont(18);
+        QVERIFY(QRawFont::fromFont(font).supportsCharacter(char32_t(0x1D538)));
+        SecretBuffer secret = secretOf(*m_arena, "\xC3\xBC\xE2\x82\xAC\xF0\x9D\x94\xB8");
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = font;
+        const QImage ours = drawnBySecretText(secretText, secret.span(), options);
+        const QImage reference =
+            drawnByQt(QString::fromUtf8("\xC3\xBC\xE2\x82\xAC\xF0\x9D\x94\xB8"), font,
+                      Qt::AlignLeft | Qt::AlignVCenter);
+        const ImageDifference difference = compareImages(ours, reference, white, channelTolerance);
+        QVERIFY(difference.inked > 50);
+        QVERIFY2(difference.fraction() <= allowedFraction,
+                 qPrintable(QString::number(difference.fraction())));
+    }
+
+    void elidesOnTheRight()
+    {
+        const QFont font = testFont();
+        const QString plain = QStringLiteral("abcdefghijklmnopqrstuvwxyz");
+        SecretBuffer secret = secretOf(*m_arena, "abcdefghijklmnopqrstuvwxyz");
+        const QRectF narrow(4, 4, 80, 32);
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = font;
+        const QImage ours = drawnBySecretText(secretText, secret.span(), options, narrow);
+        const auto [first, last] = inkColumns(ours);
+        QVERIFY(first >= 4);
+        QVERIFY2(last < 84, qPrintable(QString::number(last)));
+
+        const QString elided =
+            QFontMetricsF(font).elidedText(plain, Qt::ElideRight, narrow.width());
+        QVERIFY(elided.endsWith(QChar(0x2026)));
+        const QImage reference = drawnByQt(elided, font, Qt::AlignLeft | Qt::AlignVCenter, narrow);
+        const ImageDifference difference = compareImages(ours, reference, white, channelTolerance);
+        QVERIFY2(difference.fraction() <= allowedFraction,
+                 qPrintable(QString::number(difference.fraction())));
+
+        // Without elision the text is clipped at the rectangle instead.
+        options.elide = false;
+        const QImage clipped = drawnBySecretText(secretText, secret.span(), options, narrow);
+        QVERIFY(inkColumns(clipped).second < 84);
+        QVERIFY(clipped != ours);
+    }
+
+    void releaseReturnsTheScratchSpace()
+    {
+        auto arena = makeArena();
+        const std::size_t before = arena->usedBytes();
+        SecretBuffer secret = secretOf(*arena, "scratch space");
+        const std::size_t withSecret = arena->usedBytes();
+        SecretText secretText(arena.get());
+        SecretText::Options options;
+        options.font = testFont();
+        drawnBySecretText(secretText, secret.span(), options);
+        QVERIFY(arena->usedBytes() > withSecret);
+        secretText.releaseSecrets();
+        QCOMPARE(arena->usedBytes(), withSecret);
+        secret.reset();
+        QCOMPARE(arena->usedBytes(), before);
+    }
+
+    void releaseAfterArenaReleaseIsSafe()
+    {
+        auto arena = makeArena();
+        SecretBuffer secret = secretOf(*arena, "locked");
+        SecretText secretText(arena.get());
+        SecretText::Options options;
+        options.font = testFont();
+        drawnBySecretText(secretText, secret.span(), options);
+        arena->release(); // the vault locks
+        secretText.releaseSecrets();
+        // Usable again once the arena maps new memory.
+        SecretBuffer again = secretOf(*arena, "unlocked");
+        QVERIFY(inkPixels(drawnBySecretText(secretText, again.span(), options),
+                          QRect(0, 0, 320, 40)) > 0);
+    }
+
+    void failsWithoutAnArena()
+    {
+        SecretText secretText;
+        SecretBuffer secret = secretOf(*m_arena, "x");
+        QImage image = blankImage();
+        QPainter painter(&image);
+        SecretText::Options options;
+        options.font = testFont();
+        auto painted = secretText.paint(painter, QRectF(0, 0, 100, 30), secret.span(), options);
+        QVERIFY(!painted);
+        QCOMPARE(painted.error().code, ErrorCode::InvalidArgument);
+    }
+};
+
+QTEST_MAIN(TestSecretText)
+#include "TestSecretText.moc"
