@@ -181,4 +181,26 @@ void SecretTextLayout::draw(QPainter& painter, const SecretFont& font, const QPo
             font.drawBox(painter, shifted.x() + m_positions[i].x(), origin.y());
 }
 
+void SecretTextLayout::draw(QPainter& painter, const SecretFont& font, const QPointF& origin,
+                            std::size_t from, std::size_t to, const Highlight& highlight) const
+{
+    to = std::min(to, m_count);
+    const std::size_t selectedFrom = std::clamp(highlight.from, from, to);
+    const std::size_t selectedTo = std::clamp(highlight.to, selectedFrom, to);
+    const qreal shift = origin.x() - x(from);
+    if (selectedFrom < selectedTo) {
+        const QRectF band(shift + x(selectedFrom), origin.y() - font.ascent(),
+                          x(selectedTo) - x(selectedFrom), font.lineHeight());
+        painter.fillRect(band, highlight.background);
+    }
+    draw(painter, font, origin, from, selectedFrom);
+    if (selectedFrom < selectedTo) {
+        const QPen pen = painter.pen();
+        painter.setPen(highlight.color);
+        draw(painter, font, QPointF(shift + x(selectedFrom), origin.y()), selectedFrom, selectedTo);
+        painter.setPen(pen);
+    }
+    draw(painter, font, QPointF(shift + x(selectedTo), origin.y()), selectedTo, to);
+}
+
 } // namespace arcanum

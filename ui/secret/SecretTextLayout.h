@@ -12,6 +12,8 @@
 #include "secret/SecretBuffer.h"
 #include "secret/SecretSpan.h"
 
+#include <QBrush>
+#include <QColor>
 #include <QPointF>
 #include <cstddef>
 #include <cstdint>
@@ -60,6 +62,18 @@ public:
     // `font` must be the one the layout was made with.
     void draw(QPainter& painter, const SecretFont& font, const QPointF& origin, std::size_t from,
               std::size_t to) const;
+
+    // A selected range [from, to) drawn on `background` in `color`.
+    struct Highlight
+    {
+        std::size_t from = 0;
+        std::size_t to = 0;
+        QBrush background;
+        QColor color;
+    };
+    // draw() with `highlight` applied to the part of [from, to) it covers.
+    void draw(QPainter& painter, const SecretFont& font, const QPointF& origin, std::size_t from,
+              std::size_t to, const Highlight& highlight) const;
 
     // Wipes and returns the scratch space to the arena.
     void release();

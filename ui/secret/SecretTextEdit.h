@@ -1,0 +1,129 @@
+// SecretTextEdit: the multi-line input widget for secret notes.
+//
+// Same rules as SecretLineEdit (text in an arena SecretBuffer through SecretEditModel, glyphs
+// through SecretTextLayout, no QString of the text, no undo, no drag and drop, no input method,
+// copy only as a copyRequested() request when allowed, keystroke QStrings zeroed in place) plus
+// lines: Enter inserts a line break, lines wrap at spaces to the viewport width (a word longer
+// than a line breaks anywhere), Up/Down/Page Up/Page Down move by visual line, Home/End go to
+// the start/end of the visual line, and a vertical scroll bar appears when the text is taller
+// than the widget. The table of visual lines holds only code point indexes (ordinary memory).
+// No shaping, no bidi, no font fallback (missing characters are boxes).
+// Lifetime: clear() (or releaseSecrets()) before the arena is released; destroy it first.
+#pragma once
+
+#include "common/Result.h"
+#include "secret/SecretCaret.h"
+#include "secret/SecretEditActions.h"
+#include "secret/SecretEditModel.h"
+#include "secret/SecretFont.h"
+#include "secret/SecretSpan.h"
+#include "secret/SecretTextLayout.h"
+
+#include <QAbstractScrollArea>
+#include <vector>
+
+namespace arcanum {
+
+class SecretArena;
+
+class SecretTextEdit : public QAbstractScrollArea
+{
+    Q_OBJECT
+
+public:
+    explicit SecretTextEdit(SecretArena* arena, QWidget* parent = nullptr);
+    ~SecretTextEdit() override;
+
+    // Wipes the text and uses `arena` from now on.
+    void setArena(SecretArena* arena);
+    [[nodiscard]] SecretArena* arena() const { return m_model.arena(); }
+
+    // The text as UTF-8 in the arena (line breaks are "\n" as typed or set); valid until the
+    // next edit, clear() or setText().
+    [[nodiscard]] SecretSpan text() const { return m_model.text(); }
+    // Replaces the text with a copy of `utf8` (cursor at the end). Does not emit textEdited().
+    [[nodiscard]] Result<void> setText(SecretSpan utf8);
+    // Wipes the text and all arena scratch space. Safe after the arena was released.
+    void clear();
+    void releaseSecrets() { clear(); }
+    [[nodiscard]] bool isEmpty() const { return m_model.isEmpty(); }
+    // Number of code points.
+    [[nodiscard]] std::size_t length() const { return m_model.codePointCount(); }
+
+    // Not secret: an ordinary QString.
+    void setPlaceholderText(const QString& text);
+    [[nodiscard]] QString placeholderText() const { return m_placeholder; }
+
+    // Lets Ctrl+C / Ctrl+X (and the menu) emit copyRequested(). Off by default.
+    void setCopyAllowed(bool allowed) { m_rules.copyAllowed = allowed; }
+    [[nodiscard]] bool isCopyAllowed() const { return m_rules.copyAllowed; }
+
+    // Cursor and selection, in code points.
+    [[nodiscard]] std::size_t cursorPosition() const;
+    void setCursorPosition(std::size_t codePoints);
+    [[nodiscard]] bool hasSelectedText() const { return m_model.hasSelection(); }
+    void selectAll();
+
+    // Visual lines after wrapping (at least 1), and the one the cursor is on.
+    [[nodiscard]] int lineCount();
+    [[nodiscard]] int cursorLine();
+
+signals:
+    // The user changed the text; not for setText/clear.
+    void textEdited();
+    // Copy or cut of `selection` was asked for (only when copying is allowed). The span is valid
+    // during the emission only.
+    void copyRequested(arcanum::SecretSpan selection);
+
+protected:
+    bool event(QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
+    void timerEvent(QTimerEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    // One visual line: code points [from, to); a line break that ends it is not included.
+    struct Line
+    {
+        std::size_t from = 0;
+        std::size_t to = 0;
+    };
+
+    // Brings glyphs and lines up to date with the text, font and width; false if it failed.
+    bool ensureLayout();
+    void wrapLines(qreal width);
+    void updateScrollBar();
+    void ensureCursorVisible();
+    [[nodiscard]] std::size_t lineOf(std::size_t index) const;
+    [[nodiscard]] qreal lineTop(std::size_t line) const;
+    [[nodiscard]] std::size_t offsetAt(const QPointF& position);
+    // Handles the keys that move by visual line; false for any other key.
+    bool lineKey(QKeyEvent& event);
+    void moveToLine(std::ptrdiff_t delta, bool select);
+    void apply(SecretEditActions::Outcome outcome);
+    void textChanged();
+
+    SecretEditModel m_model;
+    SecretTextLayout m_layout;
+    SecretFont m_font;
+    SecretCaret m_caret;
+    SecretEditActions::Rules m_rules;
+    std::vector<Line> m_lines;
+    bool m_layoutValid = false;
+    qreal m_wrapWidth = -1;
+    qreal m_goalX = -1; // x kept across Up/Down, -1 when unset
+    bool m_selecting = false;
+    QString m_placeholder;
+};
+
+} // namespace arcanum
