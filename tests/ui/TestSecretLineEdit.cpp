@@ -450,6 +450,32 @@ private slots:
         QCOMPARE_TEXT(edit.text(), "unlocked");
     }
 
+    void editingLeavesNoCopyOutsideTheArena()
+    {
+        // Set, reveal, paint, select and delete: the text and its UTF-16 form never leave the
+        // arena (typed keys are single-character events and are tested above).
+        SecretBuffer canary = randomCanary(*m_arena, 20);
+        SecretBuffer utf16 = utf16Of(*m_arena, canary.span());
+        {
+            SecretLineEdit edit(m_arena.get());
+            edit.resize(200, edit.sizeHint().height());
+            edit.setEchoMode(SecretLineEdit::EchoMode::Password);
+            QVERIFY(edit.setText(canary.span()));
+            (void)edit.grab();
+            edit.setRevealed(true);
+            (void)edit.grab();
+            QTest::keyClick(&edit, Qt::Key_Home);
+            QTest::keyClick(&edit, Qt::Key_Right, Qt::ShiftModifier);
+            (void)edit.grab();
+            QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(&edit);
+            QVERIFY(accessible->text(QAccessible::Value).isEmpty());
+            QCOMPARE(copiesOutsideArena(*m_arena, {canary.span(), utf16.span()}), 0);
+            QTest::keyClick(&edit, Qt::Key_Backspace);
+            (void)edit.grab();
+        }
+        QCOMPARE(copiesOutsideArena(*m_arena, {canary.span(), utf16.span()}), 0);
+    }
+
     void accessibleInterfaceHidesTheContent()
     {
         SecretLineEdit edit(m_arena.get());

@@ -336,6 +336,63 @@ private slots:
                           QRect(0, 0, 320, 40)) > 0);
     }
 
+    void leavesNoCopyOfTheTextOutsideTheArena()
+    {
+        // The text, its UTF-16 form and its glyph indexes (a 1:1 encoding of it for this font)
+        // exist only in the arena; after painting, none of them may appear anywhere else.
+        constexpr int length = 24;
+        const QFont font = testFont();
+        SecretBuffer canary = randomCanary(*m_arena, length);
+        SecretBuffer utf16 = utf16Of(*m_arena, canary.span());
+        auto glyphs = m_arena->allocate(length * sizeof(quint32));
+        QVERIFY(glyphs);
+        int count = length;
+        QVERIFY(QRawFont::fromFont(font).glyphIndexesForChars(
+            reinterpret_cast<const QChar*>(utf16.data()), length,
+            reinterpret_cast<quint32*>(glyphs->data()), &count));
+        QCOMPARE(count, length);
+
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = font;
+        drawnBySecretText(secretText, canary.span(), options);
+        drawnBySecretText(secretText, canary.span(), options, QRectF(0, 0, 60, 30)); // elided
+        QVERIFY(secretText.measure(canary.span(), options));
+        const auto needles = {canary.span(), utf16.span(), glyphs->span()};
+        QCOMPARE(copiesOutsideArena(*m_arena, needles), 0);
+
+        // The scan does find copies that exist: one heap copy of each form.
+        auto* heapCopy = new std::uint8_t[canary.size() + utf16.size() + glyphs->size()];
+        std::memcpy(heapCopy, canary.data(), canary.size());
+        std::memcpy(heapCopy + canary.size(), utf16.data(), utf16.size());
+        std::memcpy(heapCopy + canary.size() + utf16.size(), glyphs->data(), glyphs->size());
+        const int found = copiesOutsideArena(*m_arena, needles);
+        sodium_memzero(heapCopy, canary.size() + utf16.size() + glyphs->size());
+        delete[] heapCopy;
+        QCOMPARE(found, 3);
+    }
+
+    void paintsAnEntryListQuickly()
+    {
+        // An entry list paints a few hundred cells per frame; this is one frame of 300 cells.
+        constexpr int cells = 300;
+        std::vector<SecretBuffer> titles;
+        for (int i = 0; i < cells; ++i)
+            titles.push_back(randomCanary(*m_arena, 12 + i % 20));
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = testFont();
+        options.color = Qt::black;
+        QImage image(400, 30, QImage::Format_ARGB32_Premultiplied);
+        QPainter painter(&image);
+        const std::size_t used = m_arena->usedBytes();
+        QBENCHMARK {
+            for (const SecretBuffer& title : titles)
+                QVERIFY(secretText.paint(painter, QRectF(0, 0, 150, 30), title.span(), options));
+        }
+        QVERIFY(m_arena->usedBytes() - used < 4096); // scratch space is reused, not piled up
+    }
+
     void failsWithoutAnArena()
     {
         SecretText secretText;

@@ -97,9 +97,8 @@ SecretSpan SecretEditModel::selectedText() const
 void SecretEditModel::setCursor(std::size_t offset, bool select)
 {
     offset = std::min(offset, size());
-    // Snap back to the boundary at or before `offset`.
-    if (offset < size() && offset > 0 && previousCodePoint(nextCodePoint(offset)) != offset)
-        offset = previousCodePoint(offset);
+    while (!isBoundary(offset)) // snap back to the boundary at or before `offset`
+        --offset;
     m_cursor = offset;
     if (!select)
         m_anchor = offset;
@@ -136,15 +135,27 @@ std::size_t SecretEditModel::previousCodePoint(std::size_t offset) const
 {
     if (offset == 0)
         return 0;
-    offset = std::min(offset, size());
-    // The lead byte is at most 3 continuation bytes back; if decoding from it does not end
-    // exactly here, the byte before is an invalid one that decodes on its own.
+    std::size_t previous = std::min(offset, size()) - 1;
+    while (!isBoundary(previous))
+        --previous;
+    return previous;
+}
+
+bool SecretEditModel::isBoundary(std::size_t offset) const
+{
+    // Utf8::decode consumes either one byte or a lead byte followed by continuation bytes, so
+    // every other byte starts a code point; a continuation byte does not only when it belongs
+    // to a valid sequence whose lead is at most 3 bytes before it.
+    if (offset == 0 || offset >= size() || !isContinuation(text()[offset]))
+        return true;
     std::size_t lead = offset - 1;
-    while (lead > 0 && offset - lead < 4 && isContinuation(text()[lead]))
+    while (lead > 0 && offset - lead < 3 && isContinuation(text()[lead]))
         --lead;
+    if (isContinuation(text()[lead]))
+        return true;
     std::size_t end = lead;
     (void)Utf8::decode(text(), end);
-    return end == offset ? lead : offset - 1;
+    return end <= offset;
 }
 
 bool SecretEditModel::isSeparator(std::size_t offset) const

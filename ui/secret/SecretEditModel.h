@@ -74,6 +74,7 @@ private:
     // Opens a gap of `bytes` at the cursor (after removing the selection); returns its start.
     [[nodiscard]] Result<std::size_t> openGap(std::size_t bytes);
     [[nodiscard]] bool isSeparator(std::size_t offset) const;
+    [[nodiscard]] bool isBoundary(std::size_t offset) const;
 
     SecretArena* m_arena = nullptr;
     SecretBuffer m_text;

@@ -18,7 +18,7 @@ constexpr char16_t ellipsisCharacter = 0x2026;
 // positions (which follow the text's shape) do not linger below our frame.
 [[gnu::noinline]] void wipeCalleeStack()
 {
-    unsigned char area[32 * 1024];
+    unsigned char area[16 * 1024];
     sodium_memzero(area, sizeof area);
     asm volatile("" : : "r"(area) : "memory");
 }

@@ -3,6 +3,7 @@
 #include "secret/SecretLineEditAccessible.h"
 #include "text/Utf8.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -73,7 +74,9 @@ void SecretLineEdit::setEchoMode(EchoMode mode)
     m_echoMode = mode;
     m_rules.wordMoves = mode == EchoMode::Normal;
     textChanged();
-    QAccessibleEvent accessible(this, QAccessible::StateChanged);
+    QAccessible::State changed;
+    changed.passwordEdit = true;
+    QAccessibleStateChangeEvent accessible(this, changed);
     QAccessible::updateAccessibility(&accessible);
 }
 
