@@ -105,13 +105,24 @@ private slots:
     void keyTextIsZeroedInPlace()
     {
         SecretLineEdit edit(m_arena.get());
-        const QString text = QString::fromUtf8("\xC3\xA9"); // a heap string, like xcb's
-        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, text);
+        // Heap strings, like the ones xcb makes for a press and for its release.
+        const QString pressText = QString::fromUtf8("\xC3\xA9");
+        const QString releaseText = QString::fromUtf8("\xC3\xA9");
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, pressText);
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, releaseText);
         QApplication::sendEvent(&edit, &press);
+        QApplication::sendEvent(&edit, &release);
         QCOMPARE_TEXT(edit.text(), "\xC3\xA9");
-        // `text` shares its buffer with the event: the character is gone from it.
-        QCOMPARE(text.size(), 1);
-        QCOMPARE(text.at(0).unicode(), char16_t(0));
+        // The strings share their buffers with the events: the character is gone from them.
+        QCOMPARE(pressText.size(), 1);
+        QCOMPARE(pressText.at(0).unicode(), char16_t(0));
+        QCOMPARE(releaseText.at(0).unicode(), char16_t(0));
+        // A string without a heap block (static data) is left alone rather than written to.
+        const QString literal = QStringLiteral("k");
+        QKeyEvent staticPress(QEvent::KeyPress, Qt::Key_K, Qt::NoModifier, literal);
+        QApplication::sendEvent(&edit, &staticPress);
+        QCOMPARE(literal, QStringLiteral("k"));
+        QCOMPARE_TEXT(edit.text(), "\xC3\xA9k");
     }
 
     void cursorMovesByCodePointAndHomeEnd()

@@ -147,6 +147,11 @@ SecretEditActions::Outcome deleteTo(SecretEditModel& model, std::size_t offset)
 
 } // namespace
 
+void SecretEditActions::forgetKeyText(QKeyEvent& event)
+{
+    wipeInPlace(event.text());
+}
+
 bool SecretEditActions::isTextInput(const QKeyEvent& event, const Rules& rules)
 {
     const QString text = event.text();

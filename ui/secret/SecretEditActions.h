@@ -55,6 +55,10 @@ public:
     static Outcome contextMenu(QWidget* parent, SecretEditModel& model, const Rules& rules,
                                const QPoint& globalPosition);
 
+    // Zeroes the text of a key release in place (the platform made a second heap QString for
+    // it); the event is not otherwise used.
+    static void forgetKeyText(QKeyEvent& event);
+
     // True when `event` carries text an editor should insert (QLineEdit's rule: printable,
     // format characters, private use; not with Ctrl unless AltGr; tabs only in multi-line).
     [[nodiscard]] static bool isTextInput(const QKeyEvent& event, const Rules& rules);

@@ -297,6 +297,12 @@ void SecretLineEdit::keyPressEvent(QKeyEvent* event)
     apply(outcome);
 }
 
+void SecretLineEdit::keyReleaseEvent(QKeyEvent* event)
+{
+    SecretEditActions::forgetKeyText(*event);
+    QWidget::keyReleaseEvent(event);
+}
+
 std::size_t SecretLineEdit::offsetAt(const QPointF& position)
 {
     if (!ensureLayout())

@@ -379,6 +379,12 @@ void SecretTextEdit::keyPressEvent(QKeyEvent* event)
     apply(outcome);
 }
 
+void SecretTextEdit::keyReleaseEvent(QKeyEvent* event)
+{
+    SecretEditActions::forgetKeyText(*event);
+    QAbstractScrollArea::keyReleaseEvent(event);
+}
+
 std::size_t SecretTextEdit::offsetAt(const QPointF& position)
 {
     if (!ensureLayout() || m_lines.empty())
