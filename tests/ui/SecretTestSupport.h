@@ -7,6 +7,9 @@
 #include "text/Utf8.h"
 
 #include <QImage>
+#include <QKeyEvent>
+#include <QString>
+#include <QWidget>
 #include <QtGlobal>
 #include <cstdio>
 #include <cstring>
@@ -127,6 +130,26 @@ inline int copiesOutsideArena(SecretArena& arena, std::initializer_list<SecretSp
     ::close(memory);
     return found;
 }
+
+// The bytes of `span` as text, for failure messages only (test data, never user secrets).
+inline QString bytesOf(SecretSpan span)
+{
+    return QString::fromUtf8(span.chars(), qsizetype(span.size()));
+}
+
+#define QCOMPARE_TEXT(span, expected)                                                              \
+    QVERIFY2(::arcanum::test::bytesEqual((span), (expected)),                                      \
+             qPrintable(QStringLiteral("text is \"%1\"").arg(::arcanum::test::bytesOf(span))))
+
+// A parent that records the keys its child let through.
+class KeyRecorder : public QWidget
+{
+public:
+    QList<int> keys;
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override { keys.append(event->key()); }
+};
 
 struct ImageDifference
 {

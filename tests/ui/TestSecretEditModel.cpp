@@ -8,19 +8,6 @@
 using namespace arcanum;
 using namespace arcanum::test;
 
-namespace {
-
-QString bytesOf(SecretSpan span) // for failure messages only; test data, not user secrets
-{
-    return QString::fromLatin1(span.chars(), qsizetype(span.size()));
-}
-
-#define QCOMPARE_TEXT(span, expected)                                                              \
-    QVERIFY2(bytesEqual((span), (expected)),                                                       \
-             qPrintable(QStringLiteral("text is \"%1\"").arg(bytesOf(span))))
-
-} // namespace
-
 class TestSecretEditModel : public QObject
 {
     Q_OBJECT

@@ -19,30 +19,11 @@ using namespace arcanum::test;
 
 namespace {
 
-// A parent that records the keys its child let through.
-class KeyRecorder : public QWidget
-{
-public:
-    QList<int> keys;
-
-protected:
-    void keyPressEvent(QKeyEvent* event) override { keys.append(event->key()); }
-};
-
 // One key press carrying `text`, as a platform plugin would deliver it.
 void typeText(QWidget* widget, const QString& text)
 {
     QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, text, Qt::NoModifier);
 }
-
-QString bytesOf(SecretSpan span) // for failure messages only; test data, not user secrets
-{
-    return QString::fromUtf8(span.chars(), qsizetype(span.size()));
-}
-
-#define QCOMPARE_TEXT(span, expected)                                                              \
-    QVERIFY2(bytesEqual((span), (expected)),                                                       \
-             qPrintable(QStringLiteral("text is \"%1\"").arg(bytesOf(span))))
 
 } // namespace
 

@@ -386,7 +386,8 @@ private slots:
         QImage image(400, 30, QImage::Format_ARGB32_Premultiplied);
         QPainter painter(&image);
         const std::size_t used = m_arena->usedBytes();
-        QBENCHMARK {
+        QBENCHMARK
+        {
             for (const SecretBuffer& title : titles)
                 QVERIFY(secretText.paint(painter, QRectF(0, 0, 150, 30), title.span(), options));
         }

@@ -15,24 +15,6 @@ using namespace arcanum::test;
 
 namespace {
 
-class KeyRecorder : public QWidget
-{
-public:
-    QList<int> keys;
-
-protected:
-    void keyPressEvent(QKeyEvent* event) override { keys.append(event->key()); }
-};
-
-QString bytesOf(SecretSpan span) // for failure messages only; test data, not user secrets
-{
-    return QString::fromUtf8(span.chars(), qsizetype(span.size()));
-}
-
-#define QCOMPARE_TEXT(span, expected)                                                              \
-    QVERIFY2(bytesEqual((span), (expected)),                                                       \
-             qPrintable(QStringLiteral("text is \"%1\"").arg(bytesOf(span))))
-
 QFont testFont()
 {
     QFont font(QStringLiteral("DejaVu Sans"));

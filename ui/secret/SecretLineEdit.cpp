@@ -1,7 +1,6 @@
 #include "secret/SecretLineEdit.h"
 
 #include "secret/SecretLineEditAccessible.h"
-#include "text/Utf8.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -26,7 +25,7 @@ constexpr int verticalMargin = 1;
 } // namespace
 
 SecretLineEdit::SecretLineEdit(SecretArena* arena, QWidget* parent)
-    : QWidget(parent), m_model(arena), m_layout(arena)
+    : QWidget(parent), m_editor(arena, this, false)
 {
     SecretLineEditAccessible::installFactory();
     setFocusPolicy(Qt::StrongFocus);
@@ -38,33 +37,24 @@ SecretLineEdit::SecretLineEdit(SecretArena* arena, QWidget* parent)
     setBackgroundRole(QPalette::Base);
     setCursor(Qt::IBeamCursor);
     setAttribute(Qt::WA_MacShowFocusRect);
-}
-
-SecretLineEdit::~SecretLineEdit()
-{
-    clear();
+    connect(&m_editor, &SecretEditController::textEdited, this, &SecretLineEdit::textEdited);
+    connect(&m_editor, &SecretEditController::copyRequested, this, &SecretLineEdit::copyRequested);
+    connect(&m_editor, &SecretEditController::changed, this, qOverload<>(&QWidget::update));
 }
 
 void SecretLineEdit::setArena(SecretArena* arena)
 {
-    m_model.setArena(arena);
-    m_layout.setArena(arena);
-    m_layoutValid = false;
-    update();
+    m_editor.setArena(arena);
 }
 
 Result<void> SecretLineEdit::setText(SecretSpan utf8)
 {
-    auto set = m_model.setText(utf8);
-    textChanged();
-    return set;
+    return m_editor.setText(utf8);
 }
 
 void SecretLineEdit::clear()
 {
-    m_model.clear();
-    m_layout.release();
-    textChanged();
+    m_editor.clear();
 }
 
 void SecretLineEdit::setEchoMode(EchoMode mode)
@@ -72,8 +62,8 @@ void SecretLineEdit::setEchoMode(EchoMode mode)
     if (mode == m_echoMode)
         return;
     m_echoMode = mode;
-    m_rules.wordMoves = mode == EchoMode::Normal;
-    textChanged();
+    m_editor.rules().wordMoves = mode == EchoMode::Normal;
+    m_editor.invalidate();
     QAccessible::State changed;
     changed.passwordEdit = true;
     QAccessibleStateChangeEvent accessible(this, changed);
@@ -85,7 +75,7 @@ void SecretLineEdit::setRevealed(bool revealed)
     if (revealed == m_revealed)
         return;
     m_revealed = revealed;
-    textChanged();
+    m_editor.invalidate();
     emit revealedChanged(revealed);
 }
 
@@ -97,39 +87,17 @@ void SecretLineEdit::setPlaceholderText(const QString& text)
 
 void SecretLineEdit::setCopyAllowed(bool allowed)
 {
-    m_rules.copyAllowed = allowed;
-}
-
-std::size_t SecretLineEdit::cursorPosition() const
-{
-    return Utf8::codePointCount(text().sub(0, m_model.cursor()));
-}
-
-void SecretLineEdit::setCursorPosition(std::size_t codePoints)
-{
-    std::size_t offset = 0;
-    for (std::size_t i = 0; i < codePoints && offset < m_model.size(); ++i)
-        offset = m_model.nextCodePoint(offset);
-    m_model.setCursor(offset);
-    update();
+    m_editor.rules().copyAllowed = allowed;
 }
 
 void SecretLineEdit::selectAll()
 {
-    m_model.selectAll();
-    update();
+    m_editor.selectAll();
 }
 
 void SecretLineEdit::deselect()
 {
-    m_model.setCursor(m_model.cursor());
-    update();
-}
-
-void SecretLineEdit::textChanged()
-{
-    m_layoutValid = false;
-    m_caret.restart(this);
+    m_editor.model().setCursor(m_editor.model().cursor());
     update();
 }
 
@@ -179,23 +147,17 @@ QRectF SecretLineEdit::lineRect() const
 
 bool SecretLineEdit::ensureLayout()
 {
-    if (!m_font.isValid() || !m_font.matches(font(), this)) {
-        m_font = SecretFont(font(), this);
-        m_layoutValid = false;
-    }
-    if (m_layoutValid)
-        return true;
-    const auto glyphs =
-        isMasked() ? SecretTextLayout::Glyphs::Bullets : SecretTextLayout::Glyphs::Text;
-    m_layoutValid = m_font.isValid() && m_layout.layout(text(), m_font, glyphs).ok();
-    return m_layoutValid;
+    return m_editor.ensureLayout(font(), this,
+                                 isMasked() ? SecretTextLayout::Glyphs::Bullets
+                                            : SecretTextLayout::Glyphs::Text);
 }
 
 void SecretLineEdit::updateScroll(qreal lineWidth)
 {
     // QLineEdit's rule: keep the cursor visible and waste no space after the end of the text.
-    const qreal cursorX = m_layout.x(m_layout.indexAtByte(m_model.cursor()));
-    const qreal used = m_layout.width() + 1;
+    const SecretTextLayout& layout = m_editor.layout();
+    const qreal cursorX = layout.x(layout.indexAtByte(m_editor.model().cursor()));
+    const qreal used = layout.width() + 1;
     if (used <= lineWidth)
         m_scroll = 0;
     else if (cursorX - m_scroll >= lineWidth)
@@ -216,7 +178,7 @@ void SecretLineEdit::paintEvent(QPaintEvent*)
 
     const QRectF line = lineRect();
     const QPalette& colors = palette();
-    if (m_model.isEmpty() && !m_placeholder.isEmpty()) {
+    if (isEmpty() && !m_placeholder.isEmpty()) {
         painter.setPen(colors.placeholderText().color());
         const QString elided =
             fontMetrics().elidedText(m_placeholder, Qt::ElideRight, int(line.width()));
@@ -225,19 +187,15 @@ void SecretLineEdit::paintEvent(QPaintEvent*)
     if (!ensureLayout())
         return;
     updateScroll(line.width());
-    const qreal baseline = line.top() + m_font.ascent();
+    const SecretTextLayout& layout = m_editor.layout();
+    const qreal baseline = line.top() + m_editor.font().ascent();
     const qreal left = line.left() - m_scroll;
-
     painter.setPen(colors.text().color());
-    SecretTextLayout::Highlight selection;
-    selection.from = m_layout.indexAtByte(m_model.selectionStart());
-    selection.to = m_layout.indexAtByte(m_model.selectionEnd());
-    selection.background = colors.highlight();
-    selection.color = colors.highlightedText().color();
-    m_layout.draw(painter, m_font, QPointF(left, baseline), 0, m_layout.count(), selection);
+    layout.draw(painter, m_editor.font(), QPointF(left, baseline), 0, layout.count(),
+                m_editor.selection(colors));
 
-    if (hasFocus() && m_caret.visible()) {
-        const qreal x = std::floor(left + m_layout.x(m_layout.indexAtByte(m_model.cursor())));
+    if (m_editor.caretVisible()) {
+        const qreal x = std::floor(left + layout.x(layout.indexAtByte(m_editor.model().cursor())));
         const int width = style()->pixelMetric(QStyle::PM_TextCursorWidth, nullptr, this);
         painter.fillRect(QRectF(x, line.top(), width, line.height()), colors.text());
     }
@@ -245,40 +203,10 @@ void SecretLineEdit::paintEvent(QPaintEvent*)
 
 bool SecretLineEdit::event(QEvent* event)
 {
-    if (event->type() == QEvent::ShortcutOverride) {
-        auto* key = static_cast<QKeyEvent*>(event);
-        if (SecretEditActions::wantsKey(*key, m_rules)) {
-            key->accept();
-            return true;
-        }
-    }
+    if (event->type() == QEvent::ShortcutOverride &&
+        m_editor.shortcutOverride(*static_cast<QKeyEvent*>(event)))
+        return true;
     return QWidget::event(event);
-}
-
-void SecretLineEdit::apply(SecretEditActions::Outcome outcome)
-{
-    using Outcome = SecretEditActions::Outcome;
-    switch (outcome) {
-    case Outcome::Ignored:
-        return;
-    case Outcome::Handled:
-        break;
-    case Outcome::Edited:
-        textChanged();
-        emit textEdited();
-        break;
-    case Outcome::Copy:
-        emit copyRequested(m_model.selectedText());
-        break;
-    case Outcome::Cut:
-        emit copyRequested(m_model.selectedText());
-        m_model.removeSelection();
-        textChanged();
-        emit textEdited();
-        break;
-    }
-    m_caret.restart(this);
-    update();
 }
 
 void SecretLineEdit::keyPressEvent(QKeyEvent* event)
@@ -288,112 +216,74 @@ void SecretLineEdit::keyPressEvent(QKeyEvent* event)
         event->ignore(); // like QLineEdit: a dialog's default button still sees Enter
         return;
     }
-    const auto outcome = SecretEditActions::keyPress(m_model, *event, m_rules);
-    if (outcome == SecretEditActions::Outcome::Ignored) {
+    if (!m_editor.keyPress(*event))
         QWidget::keyPressEvent(event);
-        return;
-    }
-    event->accept();
-    apply(outcome);
 }
 
 void SecretLineEdit::keyReleaseEvent(QKeyEvent* event)
 {
-    SecretEditActions::forgetKeyText(*event);
+    m_editor.keyRelease(*event);
     QWidget::keyReleaseEvent(event);
 }
 
 std::size_t SecretLineEdit::offsetAt(const QPointF& position)
 {
     if (!ensureLayout())
-        return m_model.cursor();
-    const QRectF line = lineRect();
-    return m_layout.byteOffset(m_layout.indexAtX(position.x() - line.left() + m_scroll));
+        return m_editor.model().cursor();
+    const SecretTextLayout& layout = m_editor.layout();
+    return layout.byteOffset(layout.indexAtX(position.x() - lineRect().left() + m_scroll));
 }
 
 void SecretLineEdit::mousePressEvent(QMouseEvent* event)
 {
-    if (event->button() == Qt::LeftButton) {
-        const bool extend = event->modifiers() & Qt::ShiftModifier;
-        m_model.setCursor(offsetAt(event->position()), extend);
-        m_selecting = true;
-        apply(SecretEditActions::Outcome::Handled);
-    } else if (event->button() == Qt::MiddleButton &&
-               QApplication::clipboard()->supportsSelection()) {
-        m_model.setCursor(offsetAt(event->position()));
-        apply(SecretEditActions::paste(m_model, m_rules, QClipboard::Selection));
-    } else {
+    if (!m_editor.mousePress(*event, offsetAt(event->position())))
         QWidget::mousePressEvent(event);
-    }
 }
 
 void SecretLineEdit::mouseMoveEvent(QMouseEvent* event)
 {
-    if (m_selecting && (event->buttons() & Qt::LeftButton)) {
-        m_model.setCursor(offsetAt(event->position()), true);
-        apply(SecretEditActions::Outcome::Handled);
-    }
+    m_editor.mouseMove(*event, offsetAt(event->position()));
 }
 
 void SecretLineEdit::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (event->button() == Qt::LeftButton)
-        m_selecting = false;
-    // Unlike QLineEdit, a selection is never copied to the X11 primary selection.
+    m_editor.mouseRelease(*event);
 }
 
 void SecretLineEdit::mouseDoubleClickEvent(QMouseEvent* event)
 {
-    if (event->button() == Qt::LeftButton) {
-        // Words would tell where the spaces are: a password field selects everything.
-        if (m_echoMode == EchoMode::Password)
-            m_model.selectAll();
-        else
-            m_model.selectWordAt(offsetAt(event->position()));
-        apply(SecretEditActions::Outcome::Handled);
-    }
+    if (event->button() != Qt::LeftButton)
+        return;
+    // Words would tell where the spaces are: a password field selects everything.
+    if (m_echoMode == EchoMode::Password)
+        m_editor.model().selectAll();
+    else
+        m_editor.model().selectWordAt(offsetAt(event->position()));
+    m_editor.apply(SecretEditActions::Outcome::Handled);
 }
 
 void SecretLineEdit::contextMenuEvent(QContextMenuEvent* event)
 {
-    apply(SecretEditActions::contextMenu(this, m_model, m_rules, event->globalPos()));
+    m_editor.contextMenu(*event);
 }
 
 void SecretLineEdit::focusInEvent(QFocusEvent* event)
 {
-    const Qt::FocusReason reason = event->reason();
-    if (reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason ||
-        reason == Qt::ShortcutFocusReason)
-        m_model.selectAll();
-    m_caret.start(this);
-    update();
+    m_editor.focusIn(event->reason(), true);
     QWidget::focusInEvent(event);
 }
 
 void SecretLineEdit::focusOutEvent(QFocusEvent* event)
 {
-    const Qt::FocusReason reason = event->reason();
-    if (reason != Qt::ActiveWindowFocusReason && reason != Qt::PopupFocusReason)
-        m_model.setCursor(m_model.cursor());
-    m_caret.stop();
-    update();
+    m_editor.focusOut(event->reason());
     QWidget::focusOutEvent(event);
-}
-
-void SecretLineEdit::timerEvent(QTimerEvent* event)
-{
-    if (m_caret.timerEvent(event))
-        update();
-    else
-        QWidget::timerEvent(event);
 }
 
 void SecretLineEdit::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
-        m_layoutValid = false;
+        m_editor.invalidate();
         updateGeometry();
-        update();
     }
     QWidget::changeEvent(event);
 }

@@ -16,12 +16,8 @@
 #pragma once
 
 #include "common/Result.h"
-#include "secret/SecretCaret.h"
-#include "secret/SecretEditActions.h"
-#include "secret/SecretEditModel.h"
-#include "secret/SecretFont.h"
+#include "secret/SecretEditController.h"
 #include "secret/SecretSpan.h"
-#include "secret/SecretTextLayout.h"
 
 #include <QWidget>
 
@@ -44,23 +40,22 @@ public:
     Q_ENUM(EchoMode)
 
     explicit SecretLineEdit(SecretArena* arena, QWidget* parent = nullptr);
-    ~SecretLineEdit() override;
 
     // Wipes the text and uses `arena` from now on.
     void setArena(SecretArena* arena);
-    [[nodiscard]] SecretArena* arena() const { return m_model.arena(); }
+    [[nodiscard]] SecretArena* arena() const { return m_editor.model().arena(); }
 
     // The text as UTF-8 in the arena; valid until the next edit, clear() or setText().
-    [[nodiscard]] SecretSpan text() const { return m_model.text(); }
+    [[nodiscard]] SecretSpan text() const { return m_editor.model().text(); }
     // Replaces the text with a copy of `utf8` (cursor at the end). Does not emit textEdited().
     [[nodiscard]] Result<void> setText(SecretSpan utf8);
     // Wipes the text and all arena scratch space. Safe after the arena was released.
     void clear();
     // Same as clear(): what a lock controller calls on every secret widget.
     void releaseSecrets() { clear(); }
-    [[nodiscard]] bool isEmpty() const { return m_model.isEmpty(); }
+    [[nodiscard]] bool isEmpty() const { return m_editor.model().isEmpty(); }
     // Number of code points.
-    [[nodiscard]] std::size_t length() const { return m_model.codePointCount(); }
+    [[nodiscard]] std::size_t length() const { return m_editor.model().codePointCount(); }
 
     void setEchoMode(EchoMode mode);
     [[nodiscard]] EchoMode echoMode() const { return m_echoMode; }
@@ -76,12 +71,12 @@ public:
 
     // Lets Ctrl+C / Ctrl+X (and the menu) emit copyRequested(). Off by default.
     void setCopyAllowed(bool allowed);
-    [[nodiscard]] bool isCopyAllowed() const { return m_rules.copyAllowed; }
+    [[nodiscard]] bool isCopyAllowed() const { return m_editor.rules().copyAllowed; }
 
     // Cursor and selection, in code points.
-    [[nodiscard]] std::size_t cursorPosition() const;
-    void setCursorPosition(std::size_t codePoints);
-    [[nodiscard]] bool hasSelectedText() const { return m_model.hasSelection(); }
+    [[nodiscard]] std::size_t cursorPosition() const { return m_editor.cursorPosition(); }
+    void setCursorPosition(std::size_t codePoints) { m_editor.setCursorPosition(codePoints); }
+    [[nodiscard]] bool hasSelectedText() const { return m_editor.model().hasSelection(); }
     void selectAll();
     void deselect();
 
@@ -110,7 +105,6 @@ protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;
-    void timerEvent(QTimerEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
@@ -121,19 +115,10 @@ private:
     bool ensureLayout();
     void updateScroll(qreal lineWidth);
     [[nodiscard]] std::size_t offsetAt(const QPointF& position);
-    // Reacts to what an editing action did.
-    void apply(SecretEditActions::Outcome outcome);
-    void textChanged();
 
-    SecretEditModel m_model;
-    SecretTextLayout m_layout;
-    SecretFont m_font;
-    SecretCaret m_caret;
-    SecretEditActions::Rules m_rules;
+    SecretEditController m_editor;
     EchoMode m_echoMode = EchoMode::Normal;
     bool m_revealed = false;
-    bool m_layoutValid = false;
-    bool m_selecting = false;
     qreal m_scroll = 0;
     QString m_placeholder;
 };

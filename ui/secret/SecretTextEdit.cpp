@@ -1,10 +1,7 @@
 #include "secret/SecretTextEdit.h"
 
 #include "secret/SecretLineEditAccessible.h"
-#include "text/Utf8.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFocusEvent>
 #include <QKeyEvent>
@@ -14,6 +11,7 @@
 #include <QStyle>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace arcanum {
 
@@ -51,10 +49,9 @@ constexpr LineKey lineKeys[] = {
 } // namespace
 
 SecretTextEdit::SecretTextEdit(SecretArena* arena, QWidget* parent)
-    : QAbstractScrollArea(parent), m_model(arena), m_layout(arena)
+    : QAbstractScrollArea(parent), m_editor(arena, this, true)
 {
     SecretLineEditAccessible::installFactory();
-    m_rules.multiLine = true;
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_InputMethodEnabled, false);
     viewport()->setAttribute(Qt::WA_InputMethodEnabled, false);
@@ -65,59 +62,34 @@ SecretTextEdit::SecretTextEdit(SecretArena* arena, QWidget* parent)
     viewport()->setBackgroundRole(QPalette::Base);
     viewport()->setAutoFillBackground(true);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-}
-
-SecretTextEdit::~SecretTextEdit()
-{
-    clear();
+    connect(&m_editor, &SecretEditController::textEdited, this, &SecretTextEdit::textEdited);
+    connect(&m_editor, &SecretEditController::copyRequested, this, &SecretTextEdit::copyRequested);
+    connect(&m_editor, &SecretEditController::changed, this, [this] {
+        ensureCursorVisible();
+        viewport()->update();
+    });
 }
 
 void SecretTextEdit::setArena(SecretArena* arena)
 {
-    m_model.setArena(arena);
-    m_layout.setArena(arena);
-    textChanged();
+    m_editor.setArena(arena);
 }
 
 Result<void> SecretTextEdit::setText(SecretSpan utf8)
 {
-    auto set = m_model.setText(utf8);
-    textChanged();
-    return set;
+    return m_editor.setText(utf8);
 }
 
 void SecretTextEdit::clear()
 {
-    m_model.clear();
-    m_layout.release();
+    m_editor.clear();
     m_lines.clear();
-    textChanged();
 }
 
 void SecretTextEdit::setPlaceholderText(const QString& text)
 {
     m_placeholder = text;
     viewport()->update();
-}
-
-std::size_t SecretTextEdit::cursorPosition() const
-{
-    return Utf8::codePointCount(text().sub(0, m_model.cursor()));
-}
-
-void SecretTextEdit::setCursorPosition(std::size_t codePoints)
-{
-    std::size_t offset = 0;
-    for (std::size_t i = 0; i < codePoints && offset < m_model.size(); ++i)
-        offset = m_model.nextCodePoint(offset);
-    m_model.setCursor(offset);
-    apply(SecretEditActions::Outcome::Handled);
-}
-
-void SecretTextEdit::selectAll()
-{
-    m_model.selectAll();
-    apply(SecretEditActions::Outcome::Handled);
 }
 
 int SecretTextEdit::lineCount()
@@ -130,47 +102,34 @@ int SecretTextEdit::cursorLine()
 {
     if (!ensureLayout())
         return 0;
-    return int(lineOf(m_layout.indexAtByte(m_model.cursor())));
-}
-
-void SecretTextEdit::textChanged()
-{
-    m_layoutValid = false;
-    m_caret.restart(this);
-    viewport()->update();
+    return int(lineOf(m_editor.layout().indexAtByte(m_editor.model().cursor())));
 }
 
 bool SecretTextEdit::ensureLayout()
 {
-    if (!m_font.isValid() || !m_font.matches(font(), viewport())) {
-        m_font = SecretFont(font(), viewport());
-        m_layoutValid = false;
+    if (!m_editor.ensureLayout(font(), viewport())) {
+        m_lines.clear();
+        return false;
     }
     const qreal width = viewport()->width() - 2 * documentMargin;
-    if (m_layoutValid && width == m_wrapWidth)
+    if (m_linesGeneration == m_editor.layoutGeneration() && width == m_wrapWidth)
         return true;
-    if (!m_layoutValid) {
-        if (!m_font.isValid() || !m_layout.layout(text(), m_font)) {
-            m_lines.clear();
-            return false;
-        }
-    }
     wrapLines(width);
     m_wrapWidth = width;
-    m_layoutValid = true;
+    m_linesGeneration = m_editor.layoutGeneration();
     updateScrollBar();
     return true;
 }
 
 void SecretTextEdit::wrapLines(qreal width)
 {
-    m_lines.clear();
+    const SecretTextLayout& layout = m_editor.layout();
     const SecretSpan bytes = text();
-    const std::size_t count = m_layout.count();
+    m_lines.clear();
     std::size_t start = 0;
     std::size_t breakAfterSpace = 0; // a wrap point after the last space, 0 when none
-    for (std::size_t i = 0; i < count; ++i) {
-        const std::uint8_t byte = bytes[m_layout.byteOffset(i)];
+    for (std::size_t i = 0; i < layout.count(); ++i) {
+        const std::uint8_t byte = bytes[layout.byteOffset(i)];
         if (byte == '\n') {
             m_lines.push_back({start, i});
             start = i + 1;
@@ -179,7 +138,7 @@ void SecretTextEdit::wrapLines(qreal width)
         }
         const bool space = byte == ' ' || byte == '\t';
         // Spaces may hang past the edge; anything else wraps at the last space (or here).
-        if (!space && i > start && m_layout.x(i + 1) - m_layout.x(start) > width) {
+        if (!space && i > start && layout.x(i + 1) - layout.x(start) > width) {
             const std::size_t at = breakAfterSpace > start ? breakAfterSpace : i;
             m_lines.push_back({start, at});
             start = at;
@@ -188,7 +147,7 @@ void SecretTextEdit::wrapLines(qreal width)
         if (space)
             breakAfterSpace = i + 1;
     }
-    m_lines.push_back({start, count});
+    m_lines.push_back({start, layout.count()});
 }
 
 std::size_t SecretTextEdit::lineOf(std::size_t index) const
@@ -203,37 +162,39 @@ std::size_t SecretTextEdit::lineOf(std::size_t index) const
 
 qreal SecretTextEdit::lineTop(std::size_t line) const
 {
-    return documentMargin + line * m_font.lineSpacing() - verticalScrollBar()->value();
+    return documentMargin + line * m_editor.font().lineSpacing() - verticalScrollBar()->value();
 }
 
 void SecretTextEdit::updateScrollBar()
 {
-    const qreal height = m_lines.size() * m_font.lineSpacing() + 2 * documentMargin;
+    const qreal spacing = m_editor.font().lineSpacing();
+    const qreal height = m_lines.size() * spacing + 2 * documentMargin;
     QScrollBar* bar = verticalScrollBar();
     bar->setRange(0, std::max(0, int(std::ceil(height)) - viewport()->height()));
     bar->setPageStep(viewport()->height());
-    bar->setSingleStep(std::max(1, int(m_font.lineSpacing())));
+    bar->setSingleStep(std::max(1, int(spacing)));
 }
 
 void SecretTextEdit::ensureCursorVisible()
 {
     if (!ensureLayout())
         return;
-    const std::size_t line = lineOf(m_layout.indexAtByte(m_model.cursor()));
+    const std::size_t line = lineOf(m_editor.layout().indexAtByte(m_editor.model().cursor()));
     const qreal top = lineTop(line);
+    const qreal bottom = top + m_editor.font().lineSpacing();
     QScrollBar* bar = verticalScrollBar();
     if (top < 0)
         bar->setValue(bar->value() + int(std::floor(top - documentMargin)));
-    else if (top + m_font.lineSpacing() > viewport()->height())
-        bar->setValue(bar->value() + int(std::ceil(top + m_font.lineSpacing() + documentMargin -
-                                                   viewport()->height())));
+    else if (bottom > viewport()->height())
+        bar->setValue(bar->value() +
+                      int(std::ceil(bottom + documentMargin - viewport()->height())));
 }
 
 void SecretTextEdit::paintEvent(QPaintEvent*)
 {
     QPainter painter(viewport());
     const QPalette& colors = palette();
-    if (m_model.isEmpty() && !m_placeholder.isEmpty()) {
+    if (isEmpty() && !m_placeholder.isEmpty()) {
         painter.setPen(colors.placeholderText().color());
         const QRectF area =
             QRectF(viewport()->rect())
@@ -243,30 +204,26 @@ void SecretTextEdit::paintEvent(QPaintEvent*)
     if (!ensureLayout())
         return;
 
+    const SecretTextLayout& layout = m_editor.layout();
+    const SecretFont& font = m_editor.font();
+    const SecretTextLayout::Highlight selection = m_editor.selection(colors);
     painter.setPen(colors.text().color());
-    SecretTextLayout::Highlight selection;
-    selection.from = m_layout.indexAtByte(m_model.selectionStart());
-    selection.to = m_layout.indexAtByte(m_model.selectionEnd());
-    selection.background = colors.highlight();
-    selection.color = colors.highlightedText().color();
-    const qreal height = viewport()->height();
     for (std::size_t line = 0; line < m_lines.size(); ++line) {
         const qreal top = lineTop(line);
-        if (top + m_font.lineSpacing() < 0)
+        if (top + font.lineSpacing() < 0)
             continue;
-        if (top > height)
+        if (top > viewport()->height())
             break;
-        const QPointF origin(documentMargin, top + m_font.ascent());
-        m_layout.draw(painter, m_font, origin, m_lines[line].from, m_lines[line].to, selection);
+        const QPointF origin(documentMargin, top + font.ascent());
+        layout.draw(painter, font, origin, m_lines[line].from, m_lines[line].to, selection);
     }
 
-    if (hasFocus() && m_caret.visible()) {
-        const std::size_t index = m_layout.indexAtByte(m_model.cursor());
+    if (m_editor.caretVisible()) {
+        const std::size_t index = layout.indexAtByte(m_editor.model().cursor());
         const std::size_t line = lineOf(index);
-        const qreal x = std::floor(documentMargin + m_layout.x(index) -
-                                   m_layout.x(m_lines.empty() ? 0 : m_lines[line].from));
+        const qreal x = std::floor(documentMargin + layout.x(index) - layout.x(m_lines[line].from));
         const int width = style()->pixelMetric(QStyle::PM_TextCursorWidth, nullptr, this);
-        painter.fillRect(QRectF(x, lineTop(line), width, m_font.lineHeight()), colors.text());
+        painter.fillRect(QRectF(x, lineTop(line), width, font.lineHeight()), colors.text());
     }
 }
 
@@ -277,35 +234,35 @@ bool SecretTextEdit::event(QEvent* event)
         const bool lineMove =
             std::any_of(std::begin(lineKeys), std::end(lineKeys),
                         [key](const LineKey& line) { return key->matches(line.key); });
-        if (lineMove || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter ||
-            SecretEditActions::wantsKey(*key, m_rules)) {
+        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        if (lineMove || enter) {
             key->accept();
             return true;
         }
+        if (m_editor.shortcutOverride(*key))
+            return true;
     }
     return QAbstractScrollArea::event(event);
 }
 
 void SecretTextEdit::moveToLine(std::ptrdiff_t delta, bool select)
 {
-    if (!ensureLayout() || m_lines.empty())
-        return;
-    const std::size_t index = m_layout.indexAtByte(m_model.cursor());
+    const SecretTextLayout& layout = m_editor.layout();
+    const std::size_t index = layout.indexAtByte(m_editor.model().cursor());
     const std::size_t line = lineOf(index);
     if (m_goalX < 0)
-        m_goalX = m_layout.x(index) - m_layout.x(m_lines[line].from);
-    const std::ptrdiff_t last = std::ptrdiff_t(m_lines.size()) - 1;
+        m_goalX = layout.x(index) - layout.x(m_lines[line].from);
     const std::ptrdiff_t wanted = std::ptrdiff_t(line) + delta;
     std::size_t target = 0;
     if (wanted < 0) {
         target = 0;
-    } else if (wanted > last) {
-        target = m_layout.count();
+    } else if (wanted >= std::ptrdiff_t(m_lines.size())) {
+        target = layout.count();
     } else {
         const Line& to = m_lines[std::size_t(wanted)];
-        target = m_layout.indexAtX(m_layout.x(to.from) + m_goalX, to.from, to.to);
+        target = layout.indexAtX(layout.x(to.from) + m_goalX, to.from, to.to);
     }
-    m_model.setCursor(m_layout.byteOffset(target), select);
+    m_editor.model().setCursor(layout.byteOffset(target), select);
 }
 
 bool SecretTextEdit::lineKey(QKeyEvent& event)
@@ -313,159 +270,108 @@ bool SecretTextEdit::lineKey(QKeyEvent& event)
     const auto found =
         std::find_if(std::begin(lineKeys), std::end(lineKeys),
                      [&event](const LineKey& line) { return event.matches(line.key); });
-    if (found == std::end(lineKeys) || !ensureLayout() || m_lines.empty())
+    if (found == std::end(lineKeys) || !ensureLayout())
         return false;
-    if (found->lines == lineEdge) {
-        m_goalX = -1;
-        const std::size_t line = lineOf(m_layout.indexAtByte(m_model.cursor()));
-        std::size_t target = found->toEnd ? m_lines[line].to : m_lines[line].from;
-        // At a soft wrap the end of this line is the start of the next: stay on this one.
-        if (found->toEnd && line + 1 < m_lines.size() && m_lines[line + 1].from == target &&
-            target > m_lines[line].from)
-            --target;
-        m_model.setCursor(m_layout.byteOffset(target), found->select);
+    if (found->lines != lineEdge) {
+        std::ptrdiff_t delta = found->lines;
+        if (delta == page || delta == -page) {
+            const int visible =
+                std::max(1, int(viewport()->height() / m_editor.font().lineSpacing()));
+            delta = delta > 0 ? visible : -visible;
+        }
+        moveToLine(delta, found->select);
         return true;
     }
-    std::ptrdiff_t delta = found->lines;
-    if (delta == page || delta == -page) {
-        const int visible = std::max(1, int(viewport()->height() / m_font.lineSpacing()));
-        delta = delta > 0 ? visible : -visible;
-    }
-    moveToLine(delta, found->select);
+    m_goalX = -1;
+    const SecretTextLayout& layout = m_editor.layout();
+    const std::size_t line = lineOf(layout.indexAtByte(m_editor.model().cursor()));
+    std::size_t target = found->toEnd ? m_lines[line].to : m_lines[line].from;
+    // At a soft wrap the end of this line is the start of the next: stay on this one.
+    if (found->toEnd && line + 1 < m_lines.size() && m_lines[line + 1].from == target &&
+        target > m_lines[line].from)
+        --target;
+    m_editor.model().setCursor(layout.byteOffset(target), found->select);
     return true;
-}
-
-void SecretTextEdit::apply(SecretEditActions::Outcome outcome)
-{
-    using Outcome = SecretEditActions::Outcome;
-    switch (outcome) {
-    case Outcome::Ignored:
-        return;
-    case Outcome::Handled:
-        break;
-    case Outcome::Edited:
-        textChanged();
-        emit textEdited();
-        break;
-    case Outcome::Copy:
-        emit copyRequested(m_model.selectedText());
-        break;
-    case Outcome::Cut:
-        emit copyRequested(m_model.selectedText());
-        m_model.removeSelection();
-        textChanged();
-        emit textEdited();
-        break;
-    }
-    m_caret.restart(this);
-    ensureCursorVisible();
-    viewport()->update();
 }
 
 void SecretTextEdit::keyPressEvent(QKeyEvent* event)
 {
     if (lineKey(*event)) {
         event->accept();
-        apply(SecretEditActions::Outcome::Handled);
+        m_editor.apply(SecretEditActions::Outcome::Handled);
         return;
     }
-    const auto outcome = SecretEditActions::keyPress(m_model, *event, m_rules);
-    if (outcome == SecretEditActions::Outcome::Ignored) {
+    const qreal goalX = std::exchange(m_goalX, -1); // any other editing key forgets the column
+    if (!m_editor.keyPress(*event)) {
+        m_goalX = goalX; // not ours (a lone Shift, say): keep it
         QAbstractScrollArea::keyPressEvent(event);
-        return;
     }
-    m_goalX = -1;
-    event->accept();
-    apply(outcome);
 }
 
 void SecretTextEdit::keyReleaseEvent(QKeyEvent* event)
 {
-    SecretEditActions::forgetKeyText(*event);
+    m_editor.keyRelease(*event);
     QAbstractScrollArea::keyReleaseEvent(event);
 }
 
 std::size_t SecretTextEdit::offsetAt(const QPointF& position)
 {
-    if (!ensureLayout() || m_lines.empty())
-        return m_model.cursor();
+    if (!ensureLayout())
+        return m_editor.model().cursor();
+    const SecretTextLayout& layout = m_editor.layout();
     const qreal fromTop = position.y() + verticalScrollBar()->value() - documentMargin;
-    const auto line = std::size_t(std::clamp<qreal>(std::floor(fromTop / m_font.lineSpacing()), 0,
-                                                    qreal(m_lines.size() - 1)));
-    const Line& at = m_lines[line];
-    const qreal x = position.x() - documentMargin + m_layout.x(at.from);
-    return m_layout.byteOffset(m_layout.indexAtX(x, at.from, at.to));
+    const qreal line = std::floor(fromTop / m_editor.font().lineSpacing());
+    const Line& at = m_lines[std::size_t(std::clamp<qreal>(line, 0, qreal(m_lines.size() - 1)))];
+    const qreal x = position.x() - documentMargin + layout.x(at.from);
+    return layout.byteOffset(layout.indexAtX(x, at.from, at.to));
 }
 
 void SecretTextEdit::mousePressEvent(QMouseEvent* event)
 {
     m_goalX = -1;
-    if (event->button() == Qt::LeftButton) {
-        m_model.setCursor(offsetAt(event->position()), event->modifiers() & Qt::ShiftModifier);
-        m_selecting = true;
-        apply(SecretEditActions::Outcome::Handled);
-    } else if (event->button() == Qt::MiddleButton &&
-               QApplication::clipboard()->supportsSelection()) {
-        m_model.setCursor(offsetAt(event->position()));
-        apply(SecretEditActions::paste(m_model, m_rules, QClipboard::Selection));
-    } else {
+    if (!m_editor.mousePress(*event, offsetAt(event->position())))
         QAbstractScrollArea::mousePressEvent(event);
-    }
 }
 
 void SecretTextEdit::mouseMoveEvent(QMouseEvent* event)
 {
-    if (m_selecting && (event->buttons() & Qt::LeftButton)) {
-        m_model.setCursor(offsetAt(event->position()), true);
-        apply(SecretEditActions::Outcome::Handled);
-    }
+    m_editor.mouseMove(*event, offsetAt(event->position()));
 }
 
 void SecretTextEdit::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (event->button() == Qt::LeftButton)
-        m_selecting = false; // never copied to the X11 primary selection
+    m_editor.mouseRelease(*event);
 }
 
 void SecretTextEdit::mouseDoubleClickEvent(QMouseEvent* event)
 {
     if (event->button() != Qt::LeftButton)
         return;
-    m_model.selectWordAt(offsetAt(event->position()));
-    apply(SecretEditActions::Outcome::Handled);
+    m_editor.model().selectWordAt(offsetAt(event->position()));
+    m_editor.apply(SecretEditActions::Outcome::Handled);
 }
 
 void SecretTextEdit::contextMenuEvent(QContextMenuEvent* event)
 {
-    apply(SecretEditActions::contextMenu(this, m_model, m_rules, event->globalPos()));
+    m_editor.contextMenu(*event);
 }
 
 void SecretTextEdit::focusInEvent(QFocusEvent* event)
 {
-    m_caret.start(this);
-    viewport()->update();
+    m_editor.focusIn(event->reason(), false);
     QAbstractScrollArea::focusInEvent(event);
 }
 
 void SecretTextEdit::focusOutEvent(QFocusEvent* event)
 {
-    m_caret.stop();
-    viewport()->update();
+    m_editor.focusOut(event->reason());
     QAbstractScrollArea::focusOutEvent(event);
-}
-
-void SecretTextEdit::timerEvent(QTimerEvent* event)
-{
-    if (m_caret.timerEvent(event))
-        viewport()->update();
-    else
-        QAbstractScrollArea::timerEvent(event);
 }
 
 void SecretTextEdit::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
-        textChanged();
+        m_editor.invalidate();
     QAbstractScrollArea::changeEvent(event);
 }
 

@@ -12,12 +12,8 @@
 #pragma once
 
 #include "common/Result.h"
-#include "secret/SecretCaret.h"
-#include "secret/SecretEditActions.h"
-#include "secret/SecretEditModel.h"
-#include "secret/SecretFont.h"
+#include "secret/SecretEditController.h"
 #include "secret/SecretSpan.h"
-#include "secret/SecretTextLayout.h"
 
 #include <QAbstractScrollArea>
 #include <vector>
@@ -32,37 +28,36 @@ class SecretTextEdit : public QAbstractScrollArea
 
 public:
     explicit SecretTextEdit(SecretArena* arena, QWidget* parent = nullptr);
-    ~SecretTextEdit() override;
 
     // Wipes the text and uses `arena` from now on.
     void setArena(SecretArena* arena);
-    [[nodiscard]] SecretArena* arena() const { return m_model.arena(); }
+    [[nodiscard]] SecretArena* arena() const { return m_editor.model().arena(); }
 
     // The text as UTF-8 in the arena (line breaks are "\n" as typed or set); valid until the
     // next edit, clear() or setText().
-    [[nodiscard]] SecretSpan text() const { return m_model.text(); }
+    [[nodiscard]] SecretSpan text() const { return m_editor.model().text(); }
     // Replaces the text with a copy of `utf8` (cursor at the end). Does not emit textEdited().
     [[nodiscard]] Result<void> setText(SecretSpan utf8);
     // Wipes the text and all arena scratch space. Safe after the arena was released.
     void clear();
     void releaseSecrets() { clear(); }
-    [[nodiscard]] bool isEmpty() const { return m_model.isEmpty(); }
+    [[nodiscard]] bool isEmpty() const { return m_editor.model().isEmpty(); }
     // Number of code points.
-    [[nodiscard]] std::size_t length() const { return m_model.codePointCount(); }
+    [[nodiscard]] std::size_t length() const { return m_editor.model().codePointCount(); }
 
     // Not secret: an ordinary QString.
     void setPlaceholderText(const QString& text);
     [[nodiscard]] QString placeholderText() const { return m_placeholder; }
 
     // Lets Ctrl+C / Ctrl+X (and the menu) emit copyRequested(). Off by default.
-    void setCopyAllowed(bool allowed) { m_rules.copyAllowed = allowed; }
-    [[nodiscard]] bool isCopyAllowed() const { return m_rules.copyAllowed; }
+    void setCopyAllowed(bool allowed) { m_editor.rules().copyAllowed = allowed; }
+    [[nodiscard]] bool isCopyAllowed() const { return m_editor.rules().copyAllowed; }
 
     // Cursor and selection, in code points.
-    [[nodiscard]] std::size_t cursorPosition() const;
-    void setCursorPosition(std::size_t codePoints);
-    [[nodiscard]] bool hasSelectedText() const { return m_model.hasSelection(); }
-    void selectAll();
+    [[nodiscard]] std::size_t cursorPosition() const { return m_editor.cursorPosition(); }
+    void setCursorPosition(std::size_t codePoints) { m_editor.setCursorPosition(codePoints); }
+    [[nodiscard]] bool hasSelectedText() const { return m_editor.model().hasSelection(); }
+    void selectAll() { m_editor.selectAll(); }
 
     // Visual lines after wrapping (at least 1), and the one the cursor is on.
     [[nodiscard]] int lineCount();
@@ -87,7 +82,6 @@ protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;
-    void timerEvent(QTimerEvent* event) override;
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
@@ -111,19 +105,12 @@ private:
     // Handles the keys that move by visual line; false for any other key.
     bool lineKey(QKeyEvent& event);
     void moveToLine(std::ptrdiff_t delta, bool select);
-    void apply(SecretEditActions::Outcome outcome);
-    void textChanged();
 
-    SecretEditModel m_model;
-    SecretTextLayout m_layout;
-    SecretFont m_font;
-    SecretCaret m_caret;
-    SecretEditActions::Rules m_rules;
+    SecretEditController m_editor;
     std::vector<Line> m_lines;
-    bool m_layoutValid = false;
+    std::uint64_t m_linesGeneration = 0; // the layout the lines were wrapped from
     qreal m_wrapWidth = -1;
     qreal m_goalX = -1; // x kept across Up/Down, -1 when unset
-    bool m_selecting = false;
     QString m_placeholder;
 };
 
