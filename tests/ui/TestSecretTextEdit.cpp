@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStyleHints>
 #include <QtTest>
 
 using namespace arcanum;
@@ -73,6 +74,8 @@ private slots:
     {
         auto edit = makeEdit();
         setText(*edit, "abcdefgh\nab\nabcdefgh");
+        QCOMPARE(edit->cursorLine(), 0); // setText shows the beginning
+        QTest::keyClick(edit.get(), Qt::Key_End, Qt::ControlModifier);
         QCOMPARE(edit->cursorLine(), 2);
         QTest::keyClick(edit.get(), Qt::Key_Left); // column 7 on the last line
         QTest::keyClick(edit.get(), Qt::Key_Up);   // the short line: its end
@@ -145,6 +148,25 @@ private slots:
         QTest::keyClick(edit.get(), Qt::Key_PageDown);
         QVERIFY(edit->cursorLine() >= 2);
         QVERIFY(bar->value() > 0);
+    }
+
+    void theCaretBlinkDoesNotUndoScrolling()
+    {
+        auto edit = makeEdit(300, 3);
+        QApplication::setActiveWindow(edit.get());
+        QVERIFY(QTest::qWaitForWindowActive(edit.get()));
+        edit->setFocus();
+        QVERIFY(edit->hasFocus());
+        setText(*edit, "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12");
+        QScrollBar* bar = edit->verticalScrollBar();
+        QCOMPARE(bar->value(), 0);
+        bar->setValue(bar->maximum()); // the user scrolls with the mouse; the cursor stays at 0
+        QVERIFY(bar->value() > 0);
+        const int flashTime = QGuiApplication::styleHints()->cursorFlashTime();
+        QTest::qWait(flashTime > 0 ? flashTime : 100); // at least one blink
+        QCOMPARE(bar->value(), bar->maximum());
+        QTest::keyClick(edit.get(), Qt::Key_Right); // moving the cursor brings it back
+        QCOMPARE(bar->value(), 0);
     }
 
     void nonAsciiRoundTripsAsUtf8()

@@ -129,6 +129,7 @@ void SecretEditController::apply(SecretEditActions::Outcome outcome)
     }
     if (m_caretTimer.isActive() || m_caretVisible)
         startCaret();
+    emit cursorMoved();
     emit changed();
 }
 

@@ -82,8 +82,10 @@ public:
 signals:
     void textEdited();
     void copyRequested(arcanum::SecretSpan selection);
-    // Something visible changed (text, cursor, selection, caret blink): repaint, maybe scroll.
+    // Something visible changed (text, cursor, selection, caret blink): repaint.
     void changed();
+    // The user moved the cursor or edited (emitted before changed()): scroll it into view.
+    void cursorMoved();
 
 protected:
     void timerEvent(QTimerEvent* event) override;

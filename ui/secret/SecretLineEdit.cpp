@@ -3,8 +3,6 @@
 #include "secret/SecretLineEditAccessible.h"
 
 #include <QAccessible>
-#include <QApplication>
-#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFocusEvent>
 #include <QKeyEvent>

@@ -64,10 +64,9 @@ SecretTextEdit::SecretTextEdit(SecretArena* arena, QWidget* parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(&m_editor, &SecretEditController::textEdited, this, &SecretTextEdit::textEdited);
     connect(&m_editor, &SecretEditController::copyRequested, this, &SecretTextEdit::copyRequested);
-    connect(&m_editor, &SecretEditController::changed, this, [this] {
-        ensureCursorVisible();
-        viewport()->update();
-    });
+    connect(&m_editor, &SecretEditController::changed, viewport(), qOverload<>(&QWidget::update));
+    connect(&m_editor, &SecretEditController::cursorMoved, this,
+            &SecretTextEdit::ensureCursorVisible);
 }
 
 void SecretTextEdit::setArena(SecretArena* arena)
@@ -77,13 +76,19 @@ void SecretTextEdit::setArena(SecretArena* arena)
 
 Result<void> SecretTextEdit::setText(SecretSpan utf8)
 {
-    return m_editor.setText(utf8);
+    auto set = m_editor.setText(utf8);
+    // Like QPlainTextEdit::setPlainText: show the beginning.
+    m_editor.model().setCursor(0);
+    ensureLayout(); // the scroll range is right at once
+    verticalScrollBar()->setValue(0);
+    return set;
 }
 
 void SecretTextEdit::clear()
 {
     m_editor.clear();
     m_lines.clear();
+    ensureLayout();
 }
 
 void SecretTextEdit::setPlaceholderText(const QString& text)

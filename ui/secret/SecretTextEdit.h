@@ -36,7 +36,8 @@ public:
     // The text as UTF-8 in the arena (line breaks are "\n" as typed or set); valid until the
     // next edit, clear() or setText().
     [[nodiscard]] SecretSpan text() const { return m_editor.model().text(); }
-    // Replaces the text with a copy of `utf8` (cursor at the end). Does not emit textEdited().
+    // Replaces the text with a copy of `utf8` (cursor at the start, scrolled to the top). Does
+    // not emit textEdited().
     [[nodiscard]] Result<void> setText(SecretSpan utf8);
     // Wipes the text and all arena scratch space. Safe after the arena was released.
     void clear();
