@@ -1,7 +1,8 @@
 // SecretLineEdit: the one-line input widget for secrets (master password, entry fields).
 //
-// Owns its text in an arena SecretBuffer (SecretEditModel) and the arena scratch space it draws
-// from (SecretTextLayout); never a QString of the text, no undo history, no drag and drop, no
+// Owns a SecretEditController, which holds the text in an arena SecretBuffer (SecretEditModel)
+// and the arena scratch space it draws from (SecretTextLayout); never a QString of the text
+// (the placeholder is an ordinary, non-secret QString), no undo history, no drag and drop, no
 // input method (WA_InputMethodEnabled is off), no copy to the X11 selection. Password mode draws
 // one bullet per character until revealed; both modes draw through the glyph path of SecretText.
 // Copy and cut are off by default; when allowed they only emit copyRequested(), so the owner
@@ -10,9 +11,10 @@
 //
 // Lifetime: call clear() (or releaseSecrets()) before the arena is released or destroyed, and
 // destroy the widget before the arena: its buffers return themselves to the arena.
-// The one copy it cannot avoid: Qt delivers each keystroke as a heap QString in QKeyEvent::text()
-// (made by the platform plugin before any widget sees it); this widget zeroes that buffer in
-// place once the character is in the arena. See ui/secret/README.md.
+// The copies it cannot avoid: Qt delivers each keystroke as a heap QString in QKeyEvent::text()
+// (made by the platform plugin before any widget sees it; this widget zeroes that buffer in
+// place once the character is in the arena), and a paste passes through Qt's clipboard code.
+// See ui/secret/README.md for both and for what Qt's drawing code keeps.
 #pragma once
 
 #include "common/Result.h"

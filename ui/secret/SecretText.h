@@ -4,7 +4,7 @@
 // advances -> positions (all in arena arrays, see SecretTextLayout) -> QGlyphRun::setRawData ->
 // QPainter::drawGlyphRun. No shaping, no bidi, no font fallback: a character the font lacks is
 // drawn as a box. Masked mode never reads the secret: it draws `maskLength` bullets whatever the
-// length. Right elision ends the text with an ellipsis.
+// length. Right elision ends the text with an ellipsis. Line breaks show as spaces.
 //
 // Owns: arena scratch space (reused across paints, grown when needed) and a few QRawFonts (the
 // last fonts used). The secret itself is only borrowed for the duration of a call. Call

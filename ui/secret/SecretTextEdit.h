@@ -1,11 +1,11 @@
 // SecretTextEdit: the multi-line input widget for secret notes.
 //
-// Same rules as SecretLineEdit (text in an arena SecretBuffer through SecretEditModel, glyphs
-// through SecretTextLayout, no QString of the text, no undo, no drag and drop, no input method,
-// copy only as a copyRequested() request when allowed, keystroke QStrings zeroed in place) plus
-// lines: Enter inserts a line break, lines wrap at spaces to the viewport width (a word longer
-// than a line breaks anywhere), Up/Down/Page Up/Page Down move by visual line, Home/End go to
-// the start/end of the visual line, and a vertical scroll bar appears when the text is taller
+// Same rules as SecretLineEdit (a SecretEditController holds the text in an arena SecretBuffer
+// and the glyphs in arena scratch space; no QString of the text, no undo, no drag and drop, no
+// input method, copy only as a copyRequested() request when allowed, keystroke QStrings zeroed in
+// place) plus lines: Enter inserts a line break, lines wrap at spaces to the viewport width (a word
+// longer than a line breaks anywhere), Up/Down/Page Up/Page Down move by visual line, Home/End go
+// to the start/end of the visual line, and a vertical scroll bar appears when the text is taller
 // than the widget. The table of visual lines holds only code point indexes (ordinary memory).
 // No shaping, no bidi, no font fallback (missing characters are boxes).
 // Lifetime: clear() (or releaseSecrets()) before the arena is released; destroy it first.
