@@ -1,54 +1,26 @@
-// Helpers shared by the ui tests: an arena per test, test plaintext copied into it, random
-// canaries, a scan of the process memory outside the arena, and image comparison for rendering
-// tests. Test strings are literals (test data, not user secrets).
+// Helpers shared by the ui/secret tests, on top of tests/support/TestSupport.h (arena, secret(),
+// equals()): random canaries made in the arena, a scan for copies of them outside secret memory
+// (tests/security's CanaryScanner), and image comparison for rendering tests. Test strings are
+// literals (test data, not user secrets).
 #pragma once
 
-#include "secret/SecretArena.h"
-#include "text/Utf8.h"
+#include "TestSupport.h"
+#include "canary/CanaryScanner.h"
+#include "canary/CanarySet.h"
+#include "crypto/Random.h"
 
 #include <QImage>
 #include <QKeyEvent>
 #include <QString>
 #include <QWidget>
 #include <QtGlobal>
-#include <cstdio>
+#include <algorithm>
 #include <cstring>
-#include <fcntl.h>
-#include <fstream>
 #include <initializer_list>
-#include <memory>
-#include <sodium.h>
 #include <string>
-#include <string_view>
-#include <unistd.h>
+#include <utility>
 
 namespace arcanum::test {
-
-inline std::unique_ptr<SecretArena> makeArena()
-{
-    auto arena = SecretArena::create();
-    if (!arena)
-        qFatal("arena: %s", arena.error().message.c_str());
-    return std::move(arena.value());
-}
-
-// `text` copied into a fresh arena buffer.
-inline SecretBuffer secretOf(SecretArena& arena, std::string_view text)
-{
-    auto buffer = arena.allocate(text.size());
-    if (!buffer)
-        qFatal("allocate: %s", buffer.error().message.c_str());
-    if (!text.empty())
-        std::memcpy(buffer->data(), text.data(), text.size());
-    return std::move(buffer.value());
-}
-
-// True when `span` holds exactly the bytes of `expected` (compared in place).
-inline bool bytesEqual(SecretSpan span, std::string_view expected)
-{
-    return span.size() == expected.size() &&
-           (expected.empty() || std::memcmp(span.data(), expected.data(), expected.size()) == 0);
-}
 
 // `length` random lowercase letters, generated in the arena (so the only copy starts there).
 inline SecretBuffer randomCanary(SecretArena& arena, std::size_t length)
@@ -56,83 +28,27 @@ inline SecretBuffer randomCanary(SecretArena& arena, std::size_t length)
     auto buffer = arena.allocate(length);
     if (!buffer)
         qFatal("allocate: %s", buffer.error().message.c_str());
-    randombytes_buf(buffer->data(), length);
+    Random::fill(buffer->bytes());
     for (std::uint8_t& byte : buffer->bytes())
         byte = std::uint8_t('a' + byte % 26);
     return std::move(buffer.value());
 }
 
-// The UTF-16 form of `utf8`, in the arena.
-inline SecretBuffer utf16Of(SecretArena& arena, SecretSpan utf8)
+// Scans a forked copy of this process (heap, stacks including the dead stack below the caller,
+// anonymous and file mappings; arenas are not inherited) for the labelled patterns, each in
+// UTF-8 (as given: any bytes) and UTF-16LE. Returns the report; fails the test on error.
+inline ScanReport scanForCopies(std::initializer_list<std::pair<const char*, SecretSpan>> patterns)
 {
-    auto buffer = arena.allocate(Utf8::utf16Length(utf8) * sizeof(char16_t));
-    if (!buffer)
-        qFatal("allocate: %s", buffer.error().message.c_str());
-    Utf8::toUtf16(utf8, {reinterpret_cast<char16_t*>(buffer->data()), buffer->size() / 2});
-    return std::move(buffer.value());
-}
-
-// How many times any of `needles` occurs in this process's readable memory outside `arena`
-// (heap, stacks, anonymous and file mappings up to 1 GiB each), read through /proc/self/mem so
-// that unreadable pages are skipped instead of crashing. The read buffer lives in the arena.
-inline int copiesOutsideArena(SecretArena& arena, std::initializer_list<SecretSpan> needles)
-{
-    constexpr std::size_t chunk = 256 * 1024;
-    std::size_t longest = 0;
-    for (SecretSpan needle : needles)
-        longest = std::max(longest, needle.size());
-    auto buffer = arena.allocate(chunk + longest);
-    if (!buffer)
-        qFatal("allocate: %s", buffer.error().message.c_str());
-    const auto arenaRanges = arena.regions();
-    const int memory = ::open("/proc/self/mem", O_RDONLY | O_CLOEXEC);
-    if (memory < 0)
-        qFatal("cannot open /proc/self/mem");
-    std::ifstream maps("/proc/self/maps");
-    std::string line;
-    int found = 0;
-    while (std::getline(maps, line)) {
-        unsigned long start = 0, end = 0;
-        char perms[5] = {};
-        if (std::sscanf(line.c_str(), "%lx-%lx %4s", &start, &end, perms) != 3 || perms[0] != 'r')
-            continue;
-        if (line.find("[vvar]") != std::string::npos ||
-            line.find("[vsyscall]") != std::string::npos)
-            continue;
-        // Terabyte-sized reservations (AddressSanitizer's shadow) hold no data of ours and would
-        // take hours to read.
-        if (end - start > (1UL << 30))
-            continue;
-        bool inArena = false;
-        for (const auto& range : arenaRanges) {
-            const auto first = reinterpret_cast<unsigned long>(range.data());
-            inArena = inArena || (start < first + range.size() && first < end);
-        }
-        if (inArena)
-            continue;
-        for (unsigned long at = start; at < end; at += chunk) {
-            const std::size_t wanted = std::min<unsigned long>(chunk + longest, end - at);
-            const ssize_t got = ::pread(memory, buffer->data(), wanted, off_t(at));
-            if (got <= 0)
-                break;
-            const auto* data = buffer->data();
-            for (SecretSpan needle : needles) {
-                const std::size_t limit =
-                    std::min<std::size_t>(std::size_t(got), chunk + needle.size() - 1);
-                const void* hit = data;
-                std::size_t left = limit;
-                while ((hit = memmem(hit, left, needle.data(), needle.size())) != nullptr) {
-                    ++found;
-                    const auto offset =
-                        std::size_t(static_cast<const std::uint8_t*>(hit) - data) + 1;
-                    hit = data + offset;
-                    left = limit - offset;
-                }
-            }
-        }
-    }
-    ::close(memory);
-    return found;
+    auto set = CanarySet::create();
+    if (!set)
+        qFatal("canary set: %s", set.error().message.c_str());
+    for (const auto& [label, pattern] : patterns)
+        if (!set->add(label, pattern))
+            qFatal("canary set: cannot add %s", label);
+    auto report = CanaryScanner::scanForkedCopy(*set);
+    if (!report)
+        qFatal("scan: %s", report.error().message.c_str());
+    return std::move(report.value());
 }
 
 // The bytes of `span` as text, for failure messages only (test data, never user secrets).
@@ -142,7 +58,7 @@ inline QString bytesOf(SecretSpan span)
 }
 
 #define QCOMPARE_TEXT(span, expected)                                                              \
-    QVERIFY2(::arcanum::test::bytesEqual((span), (expected)),                                      \
+    QVERIFY2(::arcanum::test::equals((span), (expected)),                                          \
              qPrintable(QStringLiteral("text is \"%1\"").arg(::arcanum::test::bytesOf(span))))
 
 // A parent that records the keys its child let through.

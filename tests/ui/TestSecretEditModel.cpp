@@ -14,9 +14,9 @@ class TestSecretEditModel : public QObject
 
     std::unique_ptr<SecretArena> m_arena;
 
-    void setText(SecretEditModel& model, std::string_view text)
+    void setText(SecretEditModel& model, const QByteArray& text)
     {
-        SecretBuffer source = secretOf(*m_arena, text);
+        SecretBuffer source = test::secret(*m_arena, text);
         QVERIFY(model.setText(source.span()));
     }
 
@@ -44,7 +44,7 @@ private slots:
         QVERIFY(model.insertCodePoint(U'>'));
         model.setCursor(1);
         QVERIFY(model.insertCodePoint(char32_t(codePoint)));
-        QCOMPARE_TEXT(model.text(), ("<" + utf8 + ">").toStdString());
+        QCOMPARE_TEXT(model.text(), QByteArray("<" + utf8 + ">").constData());
         QCOMPARE(model.cursor(), std::size_t(1 + utf8.size()));
         QVERIFY(m_arena->contains(model.text().data()));
     }
@@ -68,7 +68,7 @@ private slots:
         QFETCH(QByteArray, text);
         QFETCH(QList<int>, boundaries);
         SecretEditModel model(m_arena.get());
-        setText(model, text.toStdString());
+        setText(model, text);
         QCOMPARE(model.codePointCount(), std::size_t(boundaries.size() - 1));
         for (qsizetype i = 0; i + 1 < boundaries.size(); ++i) {
             QCOMPARE(model.nextCodePoint(std::size_t(boundaries[i])),
@@ -141,7 +141,7 @@ private slots:
         auto arena = makeArena();
         const std::size_t before = arena->usedBytes();
         SecretEditModel model(arena.get());
-        SecretBuffer source = secretOf(*arena, "gone soon");
+        SecretBuffer source = test::secret(*arena, "gone soon");
         QVERIFY(model.setText(source.span()));
         source.reset();
         const std::uint8_t* where = model.text().data();

@@ -22,13 +22,13 @@ private slots:
     void keepsItsOwnCopyInTheArena()
     {
         SecretLabel label(m_arena.get());
-        SecretBuffer source = secretOf(*m_arena, "user@example.org");
+        SecretBuffer source = test::secret(*m_arena, "user@example.org");
         QVERIFY(label.setText(source.span()));
         QVERIFY(label.text().data() != source.data());
         QVERIFY(m_arena->contains(label.text().data()));
-        QVERIFY(bytesEqual(label.text(), "user@example.org"));
+        QVERIFY(equals(label.text(), "user@example.org"));
         source.reset(); // the vault's buffer may go away: the label still has its text
-        QVERIFY(bytesEqual(label.text(), "user@example.org"));
+        QVERIFY(equals(label.text(), "user@example.org"));
     }
 
     void drawsTheTextOrFixedBullets()
@@ -36,8 +36,8 @@ private slots:
         SecretLabel label(m_arena.get());
         label.resize(300, label.sizeHint().height());
         const QImage empty = label.grab().toImage();
-        SecretBuffer shortSecret = secretOf(*m_arena, "abc");
-        SecretBuffer longSecret = secretOf(*m_arena, "a considerably longer secret");
+        SecretBuffer shortSecret = test::secret(*m_arena, "abc");
+        SecretBuffer longSecret = test::secret(*m_arena, "a considerably longer secret");
         QVERIFY(label.setText(shortSecret.span()));
         const QImage shortShown = label.grab().toImage();
         QVERIFY(shortShown != empty);
@@ -76,7 +76,7 @@ private slots:
         const std::size_t before = arena->usedBytes();
         SecretLabel label(arena.get());
         label.resize(200, 30);
-        SecretBuffer source = secretOf(*arena, "wiped label");
+        SecretBuffer source = test::secret(*arena, "wiped label");
         QVERIFY(label.setText(source.span()));
         source.reset();
         (void)label.grab();
@@ -92,7 +92,7 @@ private slots:
     {
         SecretLabel label(m_arena.get());
         label.setAccessibleName(QStringLiteral("User name"));
-        SecretBuffer source = secretOf(*m_arena, "alice");
+        SecretBuffer source = test::secret(*m_arena, "alice");
         QVERIFY(label.setText(source.span()));
         QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(&label);
         QVERIFY(accessible != nullptr);

@@ -3,11 +3,13 @@
 // characters, and an ellipsis when the text does not fit (DESIGN.md §6).
 #include "SecretTestSupport.h"
 #include "secret/SecretText.h"
+#include "text/Utf8.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QRawFont>
 #include <QtTest>
+#include <sodium.h>
 
 using namespace arcanum;
 using namespace arcanum::test;
@@ -66,6 +68,24 @@ std::pair<int, int> inkColumns(const QImage& image)
                 last = std::max(last, x);
             }
     return {first, last};
+}
+
+// The glyph indexes `font` gives `utf8`, computed in the arena (through UTF-16 in the arena).
+SecretBuffer glyphIndexesOf(SecretArena& arena, SecretSpan utf8, const QFont& font)
+{
+    const std::size_t units = Utf8::utf16Length(utf8);
+    auto utf16 = arena.allocate(units * sizeof(char16_t));
+    auto glyphs = arena.allocate(units * sizeof(quint32));
+    if (!utf16 || !glyphs)
+        qFatal("allocate failed");
+    Utf8::toUtf16(utf8, {reinterpret_cast<char16_t*>(utf16->data()), units});
+    int count = int(units);
+    if (!QRawFont::fromFont(font).glyphIndexesForChars(
+            reinterpret_cast<const QChar*>(utf16->data()), int(units),
+            reinterpret_cast<quint32*>(glyphs->data()), &count))
+        qFatal("no glyphs");
+    (void)glyphs->resize(std::size_t(count) * sizeof(quint32));
+    return std::move(glyphs.value());
 }
 
 int inkPixels(const QImage& image, const QRect& area)
@@ -135,7 +155,7 @@ private slots:
         QFETCH(int, alignment);
         const QFont font = testFont(pixelSize);
         const QByteArray utf8 = text.toUtf8();
-        SecretBuffer secret = secretOf(*m_arena, std::string_view(utf8.data(), utf8.size()));
+        SecretBuffer secret = test::secret(*m_arena, utf8);
 
         SecretText secretText(m_arena.get());
         SecretText::Options options;
@@ -164,7 +184,7 @@ private slots:
     void measureMatchesFontMetrics()
     {
         const QFont font = testFont();
-        SecretBuffer secret = secretOf(*m_arena, "Measure me, please");
+        SecretBuffer secret = test::secret(*m_arena, "Measure me, please");
         SecretText secretText(m_arena.get());
         SecretText::Options options;
         options.font = font;
@@ -189,9 +209,9 @@ private slots:
         SecretText::Options options;
         options.font = testFont();
         options.masked = true;
-        SecretBuffer a = secretOf(*m_arena, "hunter2");
-        SecretBuffer b = secretOf(*m_arena, "WWWWWWW");
-        SecretBuffer longer = secretOf(*m_arena, "a much longer secret than the others");
+        SecretBuffer a = test::secret(*m_arena, "hunter2");
+        SecretBuffer b = test::secret(*m_arena, "WWWWWWW");
+        SecretBuffer longer = test::secret(*m_arena, "a much longer secret than the others");
         const QImage imageA = drawnBySecretText(secretText, a.span(), options);
         const QImage imageB = drawnBySecretText(secretText, b.span(), options);
         const QImage imageLonger = drawnBySecretText(secretText, longer.span(), options);
@@ -231,11 +251,11 @@ private slots:
         SecretText secretText(m_arena.get());
         SecretText::Options options;
         options.font = font;
-        SecretBuffer first = secretOf(*m_arena, "a\xE4\xB8\xAD"
-                                                "b");
-        SecretBuffer second = secretOf(*m_arena, "a\xE6\x96\x87"
-                                                 "b");
-        SecretBuffer onlyA = secretOf(*m_arena, "a");
+        SecretBuffer first = test::secret(*m_arena, "a\xE4\xB8\xAD"
+                                                    "b");
+        SecretBuffer second = test::secret(*m_arena, "a\xE6\x96\x87"
+                                                     "b");
+        SecretBuffer onlyA = test::secret(*m_arena, "a");
         const QImage imageFirst = drawnBySecretText(secretText, first.span(), options);
         const QImage imageSecond = drawnBySecretText(secretText, second.span(), options);
         // No fallback glyph: both missing characters look the same (a box).
@@ -260,7 +280,7 @@ private slots:
         // ü € 𝔸 (U+1D538, outside the BMP; DejaVu Sans has it)
         const QFont font = testFont(18);
         QVERIFY(QRawFont::fromFont(font).supportsCharacter(char32_t(0x1D538)));
-        SecretBuffer secret = secretOf(*m_arena, "\xC3\xBC\xE2\x82\xAC\xF0\x9D\x94\xB8");
+        SecretBuffer secret = test::secret(*m_arena, "\xC3\xBC\xE2\x82\xAC\xF0\x9D\x94\xB8");
         SecretText secretText(m_arena.get());
         SecretText::Options options;
         options.font = font;
@@ -278,7 +298,7 @@ private slots:
     {
         const QFont font = testFont();
         const QString plain = QStringLiteral("abcdefghijklmnopqrstuvwxyz");
-        SecretBuffer secret = secretOf(*m_arena, "abcdefghijklmnopqrstuvwxyz");
+        SecretBuffer secret = test::secret(*m_arena, "abcdefghijklmnopqrstuvwxyz");
         const QRectF narrow(4, 4, 80, 32);
         SecretText secretText(m_arena.get());
         SecretText::Options options;
@@ -307,7 +327,7 @@ private slots:
     {
         auto arena = makeArena();
         const std::size_t before = arena->usedBytes();
-        SecretBuffer secret = secretOf(*arena, "scratch space");
+        SecretBuffer secret = test::secret(*arena, "scratch space");
         const std::size_t withSecret = arena->usedBytes();
         SecretText secretText(arena.get());
         SecretText::Options options;
@@ -323,7 +343,7 @@ private slots:
     void releaseAfterArenaReleaseIsSafe()
     {
         auto arena = makeArena();
-        SecretBuffer secret = secretOf(*arena, "locked");
+        SecretBuffer secret = test::secret(*arena, "locked");
         SecretText secretText(arena.get());
         SecretText::Options options;
         options.font = testFont();
@@ -331,26 +351,19 @@ private slots:
         arena->release(); // the vault locks
         secretText.releaseSecrets();
         // Usable again once the arena maps new memory.
-        SecretBuffer again = secretOf(*arena, "unlocked");
+        SecretBuffer again = test::secret(*arena, "unlocked");
         QVERIFY(inkPixels(drawnBySecretText(secretText, again.span(), options),
                           QRect(0, 0, 320, 40)) > 0);
     }
 
     void leavesNoCopyOfTheTextOutsideTheArena()
     {
-        // The text, its UTF-16 form and its glyph indexes (a 1:1 encoding of it for this font)
-        // exist only in the arena; after painting, none of them may appear anywhere else.
+        // The text (in UTF-8 and UTF-16) and its glyph indexes (a 1:1 encoding of it for this
+        // font) exist only in the arena; after painting, none of them may appear anywhere else.
         constexpr int length = 24;
         const QFont font = testFont();
         SecretBuffer canary = randomCanary(*m_arena, length);
-        SecretBuffer utf16 = utf16Of(*m_arena, canary.span());
-        auto glyphs = m_arena->allocate(length * sizeof(quint32));
-        QVERIFY(glyphs);
-        int count = length;
-        QVERIFY(QRawFont::fromFont(font).glyphIndexesForChars(
-            reinterpret_cast<const QChar*>(utf16.data()), length,
-            reinterpret_cast<quint32*>(glyphs->data()), &count));
-        QCOMPARE(count, length);
+        SecretBuffer glyphs = glyphIndexesOf(*m_arena, canary.span(), font);
 
         SecretText secretText(m_arena.get());
         SecretText::Options options;
@@ -358,18 +371,19 @@ private slots:
         drawnBySecretText(secretText, canary.span(), options);
         drawnBySecretText(secretText, canary.span(), options, QRectF(0, 0, 60, 30)); // elided
         QVERIFY(secretText.measure(canary.span(), options));
-        const auto needles = {canary.span(), utf16.span(), glyphs->span()};
-        QCOMPARE(copiesOutsideArena(*m_arena, needles), 0);
+        const ScanReport report =
+            scanForCopies({{"text", canary.span()}, {"glyph indexes", glyphs.span()}});
+        QVERIFY2(report.clean(), report.summary().c_str());
 
-        // The scan does find copies that exist: one heap copy of each form.
-        auto* heapCopy = new std::uint8_t[canary.size() + utf16.size() + glyphs->size()];
+        // The scan finds copies that exist: one heap copy of the text and of its glyphs.
+        auto* heapCopy = new std::uint8_t[canary.size() + glyphs.size()];
         std::memcpy(heapCopy, canary.data(), canary.size());
-        std::memcpy(heapCopy + canary.size(), utf16.data(), utf16.size());
-        std::memcpy(heapCopy + canary.size() + utf16.size(), glyphs->data(), glyphs->size());
-        const int found = copiesOutsideArena(*m_arena, needles);
-        sodium_memzero(heapCopy, canary.size() + utf16.size() + glyphs->size());
+        std::memcpy(heapCopy + canary.size(), glyphs.data(), glyphs.size());
+        const ScanReport planted =
+            scanForCopies({{"text", canary.span()}, {"glyph indexes", glyphs.span()}});
+        sodium_memzero(heapCopy, canary.size() + glyphs.size());
         delete[] heapCopy;
-        QCOMPARE(found, 3);
+        QCOMPARE(planted.hitCount(), std::size_t(2));
     }
 
     void paintsAnEntryListQuickly()
@@ -397,7 +411,7 @@ private slots:
     void failsWithoutAnArena()
     {
         SecretText secretText;
-        SecretBuffer secret = secretOf(*m_arena, "x");
+        SecretBuffer secret = test::secret(*m_arena, "x");
         QImage image = blankImage();
         QPainter painter(&image);
         SecretText::Options options;

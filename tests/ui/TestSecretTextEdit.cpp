@@ -44,9 +44,9 @@ class TestSecretTextEdit : public QObject
         return edit;
     }
 
-    void setText(SecretTextEdit& edit, std::string_view text)
+    void setText(SecretTextEdit& edit, const char* text)
     {
-        SecretBuffer secret = secretOf(*m_arena, text);
+        SecretBuffer secret = test::secret(*m_arena, text);
         if (!edit.setText(secret.span()))
             qFatal("setText failed");
     }
