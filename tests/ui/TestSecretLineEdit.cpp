@@ -1,6 +1,7 @@
 // Tests for SecretLineEdit: typing goes into the arena as UTF-8, the editing keys, paste, the
 // copy policy, reveal, wiping, and what accessibility may see (DESIGN.md §6).
 #include "SecretTestSupport.h"
+#include "clipboard/SecretMimeData.h"
 #include "secret/SecretLineEdit.h"
 
 #include <QAccessible>
@@ -208,6 +209,19 @@ private slots:
         QCOMPARE(
             QApplication::clipboard()->mimeData()->data(QStringLiteral("text/plain;charset=utf-8")),
             QByteArray("s3cr\xE2\x82\xACt\nsecond line"));
+    }
+
+    void pastesArenaBackedClipboardDataInPlace()
+    {
+        // Our own clipboard content (SecretMimeData) is read straight from its arena bytes, and
+        // those bytes are not wiped by the paste: the clipboard still needs them.
+        SecretBuffer copied = test::secret(*m_arena, "from our clipboard");
+        QApplication::clipboard()->setMimeData(new SecretMimeData(copied.span()));
+        SecretLineEdit edit(m_arena.get());
+        QTest::keyClick(&edit, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE_TEXT(edit.text(), "from our clipboard");
+        QCOMPARE_TEXT(copied.span(), "from our clipboard");
+        QApplication::clipboard()->clear(); // before `copied` is freed
     }
 
     void copyAndCutAreOffByDefault()
