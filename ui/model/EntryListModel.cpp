@@ -1,0 +1,131 @@
+#include "model/EntryListModel.h"
+
+#include "session/VaultSession.h"
+#include "text/SearchQuery.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace arcanum {
+
+EntryListModel::EntryListModel(VaultSession* session, QObject* parent)
+    : QAbstractTableModel(parent), m_session(session)
+{
+    connect(session, &VaultSession::aboutToLock, this, &EntryListModel::clear);
+    connect(session, &VaultSession::unlocked, this, &EntryListModel::refresh);
+    connect(session, &VaultSession::contentsChanged, this, &EntryListModel::refresh);
+}
+
+int EntryListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int EntryListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+EntryField EntryListModel::fieldOf(int column)
+{
+    switch (column) {
+    case UsernameColumn: return EntryField::Username;
+    case UrlColumn: return EntryField::Url;
+    default: return EntryField::Title;
+    }
+}
+
+QVariant EntryListModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const std::size_t entryIndex = m_rows[static_cast<std::size_t>(index.row())];
+    if (role == EntryIndexRole)
+        return QVariant::fromValue<qulonglong>(entryIndex);
+    if (index.column() == ModifiedColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
+        // A time stamp is metadata, not a secret field: it may be a QString.
+        const auto entry = entryAt(index.row());
+        if (!entry)
+            return {};
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(entry->modified()),
+                                  QLocale::ShortFormat);
+    }
+    if (role == Qt::AccessibleTextRole)
+        return tr("Entry %1 of %2").arg(index.row() + 1).arg(rowCount());
+    return {}; // never the text of a field
+}
+
+QVariant EntryListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TitleColumn: return tr("Title");
+    case UsernameColumn: return tr("User name");
+    case UrlColumn: return tr("URL");
+    case ModifiedColumn: return tr("Modified");
+    default: return {};
+    }
+}
+
+Result<void> EntryListModel::setFilter(SecretSpan query, std::optional<EntryId> group)
+{
+    Vault* vault = m_session->vault();
+    if (vault == nullptr)
+        return Error{ErrorCode::InvalidArgument, "The vault is locked."};
+    auto copy = vault->arena().copyOf(query);
+    if (!copy)
+        return copy.error();
+    m_query = std::move(copy.value());
+    m_group = group;
+    refresh();
+    return {};
+}
+
+void EntryListModel::refresh()
+{
+    Vault* vault = m_session->vault();
+    beginResetModel();
+    m_rows.clear();
+    if (vault != nullptr) {
+        auto query = SearchQuery::create(m_query.span(), vault->arena());
+        if (query) {
+            m_rows = vault->contents().search(*query, m_group);
+            vault->contents().sortByTitle(m_rows);
+        }
+    }
+    endResetModel();
+}
+
+void EntryListModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_query.reset();
+    m_group.reset();
+    endResetModel();
+}
+
+std::optional<EntryView> EntryListModel::entryAt(int row) const
+{
+    Vault* vault = m_session->vault();
+    if (vault == nullptr || row < 0 || row >= rowCount())
+        return std::nullopt;
+    return vault->contents().entry(m_rows[static_cast<std::size_t>(row)]);
+}
+
+std::optional<EntryId> EntryListModel::entryIdAt(int row) const
+{
+    const auto entry = entryAt(row);
+    return entry ? std::optional<EntryId>(entry->id()) : std::nullopt;
+}
+
+int EntryListModel::rowOf(const EntryId& id) const
+{
+    for (int row = 0; row < rowCount(); ++row)
+        if (entryIdAt(row) == id)
+            return row;
+    return -1;
+}
+
+} // namespace arcanum

@@ -1,0 +1,41 @@
+// SecretItemDelegate: paints item-view cells whose text is plaintext, straight from the arena.
+//
+// The model returns no text for such cells; a TextSource looks the span up (an entry's title, a
+// group's name) and the delegate draws it with SecretText over the style's normal item
+// background, selection and focus. Cells the source declines (nullopt) paint as usual.
+// Call releaseSecrets() before the arena goes away and setArena() after unlocking.
+#pragma once
+
+#include "secret/SecretSpan.h"
+#include "secret/SecretText.h"
+
+#include <QStyledItemDelegate>
+
+#include <functional>
+#include <optional>
+
+namespace arcanum {
+
+class SecretItemDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    using TextSource = std::function<std::optional<SecretSpan>(const QModelIndex&)>;
+
+    explicit SecretItemDelegate(TextSource source, QObject* parent = nullptr);
+
+    void setArena(SecretArena* arena) { m_text.setArena(arena); }
+    void releaseSecrets() { m_text.releaseSecrets(); }
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
+    [[nodiscard]] QSize sizeHint(const QStyleOptionViewItem& option,
+                                 const QModelIndex& index) const override;
+
+private:
+    TextSource m_source;
+    mutable SecretText m_text; // scratch space reused across cells
+};
+
+} // namespace arcanum

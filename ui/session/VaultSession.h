@@ -1,0 +1,83 @@
+// VaultSession: the GUI's one unlocked vault, and the only place that unlocks, saves and locks.
+//
+// Unlocking and creating run Argon2 in a worker thread so the window never freezes; the result
+// comes back as a signal. Locking emits aboutToLock() (views drop every span and entry handle,
+// widgets wipe their buffers), then destroys the Vault, which wipes and unmaps its arena, then
+// emits locked(). Views never keep an EntryView across contentsChanged().
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/Argon2Params.h"
+#include "secret/SecretArenaOptions.h"
+#include "vault/Vault.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QThread>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace arcanum {
+
+class VaultSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Locked, Busy, Unlocked };
+
+    explicit VaultSession(QObject* parent = nullptr);
+    ~VaultSession() override;
+
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] bool isUnlocked() const { return m_state == State::Unlocked; }
+    // The open vault, or null while locked or busy.
+    [[nodiscard]] Vault* vault() const { return m_vault.get(); }
+    [[nodiscard]] const QString& path() const { return m_path; }
+
+    void setArenaOptions(const SecretArenaOptions& options) { m_arenaOptions = options; }
+
+    // Starts unlocking `path` (ignored while busy). Takes the password buffer (its arena must
+    // outlive the unlock); it is wiped as soon as the keys are derived. Ends in unlocked() or
+    // unlockFailed().
+    void unlock(const QString& path, SecretBuffer password);
+    // Creates a new vault; without `kdf`, Argon2id is first calibrated to about one second.
+    void create(const QString& path, SecretBuffer password, std::optional<Argon2Params> kdf = {});
+
+    // Saves now; on failure emits saveFailed() too and returns the error.
+    [[nodiscard]] Result<void> save();
+    // Call after changing vault()->contents(): saves and tells the views.
+    [[nodiscard]] Result<void> commitChanges();
+
+public slots:
+    void lock();
+
+signals:
+    void busyChanged(bool busy);
+    void unlocked();
+    void unlockFailed(int errorCode, const QString& message); // errorCode: arcanum::ErrorCode
+    void aboutToLock();
+    void locked();
+    void contentsChanged();
+    void saveFailed(const QString& message);
+
+private:
+    using VaultResult = Result<std::unique_ptr<Vault>>;
+    void startWorker(const QString& path, std::function<VaultResult()> job);
+    void onWorkerFinished();
+    void setState(State state);
+
+    State m_state = State::Locked;
+    QString m_path;
+    SecretArenaOptions m_arenaOptions;
+    std::unique_ptr<Vault> m_vault;
+    QPointer<QThread> m_worker;
+    std::mutex m_resultMutex;
+    std::optional<VaultResult> m_result;
+    bool m_discardResult = false;
+};
+
+} // namespace arcanum
