@@ -1,7 +1,8 @@
 #include "platform/HibernationProbe.h"
 
+#include "platform/SysPowerState.h"
+
 #include <QDBusMessage>
-#include <QFile>
 #include <utility>
 
 namespace arcanum {
@@ -32,14 +33,12 @@ HibernationVerdict HibernationProbe::probe() const
 
 std::optional<HibernationVerdict> HibernationProbe::probeKernel() const
 {
-    QFile file(m_powerStatePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt; // absent or hidden (Flatpak): the next source decides
-    // sysfs attributes are one short line ("freeze mem disk"); cap the read anyway.
-    const QByteArray states = file.read(4096);
-    if (states.isEmpty() && file.error() != QFileDevice::NoError)
+    // Absent or hidden (Flatpak): nullopt, and the next source decides.
+    const std::optional<bool> canHibernate =
+        SysPowerState::canHibernate(m_powerStatePath.toStdString());
+    if (!canHibernate)
         return std::nullopt;
-    if (states.simplified().split(' ').contains("disk"))
+    if (*canHibernate)
         return HibernationVerdict{HibernationState::CanHibernate,
                                   tr("%1 lists \"disk\"").arg(m_powerStatePath)};
     return HibernationVerdict{HibernationState::CannotHibernate,
