@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSignalSpy>
 #include <QStyleHints>
 #include <QtTest>
@@ -203,6 +204,82 @@ private slots:
         QTest::keyClick(edit, Qt::Key_C, Qt::ControlModifier);
         QCOMPARE(copies.count(), 0); // copying is off by default
         QCOMPARE_TEXT(edit->text(), "note");
+    }
+
+    void readOnlyIgnoresEditsButMovesAndSelects()
+    {
+        KeyRecorder parent;
+        auto* edit = new SecretTextEdit(m_arena.get(), &parent);
+        edit->setCopyAllowed(true);
+        setText(*edit, "first\nsecond");
+        edit->setReadOnly(true);
+        QVERIFY(edit->isReadOnly());
+        QSignalSpy edited(edit, &SecretTextEdit::textEdited);
+        QStringList copies; // test data only
+        connect(edit, &SecretTextEdit::copyRequested, this,
+                [&copies](SecretSpan selection) { copies.append(bytesOf(selection)); });
+        QApplication::clipboard()->setText(QStringLiteral("pasted"));
+
+        QTest::keyClicks(edit, QStringLiteral("xyz"));
+        QTest::keyClick(edit, Qt::Key_Delete);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTest::keyClick(edit, Qt::Key_V, Qt::ControlModifier);
+        QTest::keyClick(edit, Qt::Key_End, Qt::ControlModifier); // moving still works
+        QCOMPARE(edit->cursorPosition(), std::size_t(12));
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        QTest::keyClick(edit, Qt::Key_Home, Qt::ShiftModifier); // and selecting
+        QVERIFY(edit->hasSelectedText());
+        QTest::keyClick(edit, Qt::Key_X, Qt::ControlModifier);
+        QTest::keyClick(edit, Qt::Key_C, Qt::ControlModifier);
+        // Copying stays allowed; cutting neither cuts nor copies.
+        QCOMPARE(copies, QStringList{QStringLiteral("second")});
+        QCOMPARE_TEXT(edit->text(), "first\nsecond");
+        QCOMPARE(edited.count(), 0);
+        // Edits went to the parent, as in a read-only QTextEdit (so Enter reaches a dialog).
+        QVERIFY(parent.keys.contains(Qt::Key_Return));
+        QVERIFY(parent.keys.contains(Qt::Key_Delete));
+        QVERIFY(parent.keys.contains(Qt::Key_X));
+
+        edit->setReadOnly(false);
+        QTest::keyClick(edit, Qt::Key_End, Qt::ControlModifier);
+        QTest::keyClicks(edit, QStringLiteral("!"));
+        QCOMPARE_TEXT(edit->text(), "first\nsecond!");
+        QCOMPARE(edited.count(), 1);
+    }
+
+    void readOnlyLooksAndReadsReadOnly()
+    {
+        SecretTextEdit edit(m_arena.get());
+        QCOMPARE(edit.viewport()->backgroundRole(), QPalette::Base);
+        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(&edit);
+        QVERIFY(accessible->state().editable);
+        QVERIFY(!accessible->state().readOnly);
+        edit.setReadOnly(true);
+        QCOMPARE(edit.viewport()->backgroundRole(), QPalette::Window);
+        QVERIFY(!accessible->state().editable);
+        QVERIFY(accessible->state().readOnly);
+        edit.setReadOnly(false);
+        QCOMPARE(edit.viewport()->backgroundRole(), QPalette::Base);
+        QVERIFY(accessible->state().editable);
+    }
+
+    void ctrlReturnIsLeftToShortcuts()
+    {
+        QWidget window;
+        auto* edit = new SecretTextEdit(m_arena.get(), &window);
+        int triggered = 0;
+        auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), &window);
+        connect(shortcut, &QShortcut::activated, &window, [&triggered] { ++triggered; });
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("a"));
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(triggered, 1);
+        QTest::keyClick(edit, Qt::Key_Return); // plain Enter is still a line break
+        QCOMPARE(triggered, 1);
+        QCOMPARE_TEXT(edit->text(), "a\n");
     }
 
     void drawsTheText()

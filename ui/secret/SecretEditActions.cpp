@@ -176,6 +176,9 @@ bool SecretEditActions::wantsKey(const QKeyEvent& event, const Rules& rules)
     for (const MoveKey& move : moveKeys)
         if (event.matches(move.key))
             return true;
+    if (rules.readOnly) // edits are not ours: an application shortcut (Delete, say) may have them
+        return event.matches(QKeySequence::SelectAll) ||
+               (rules.copyAllowed && event.matches(QKeySequence::Copy));
     for (QKeySequence::StandardKey key : editKeys)
         if (event.matches(key))
             return true;
@@ -199,6 +202,11 @@ SecretEditActions::Outcome SecretEditActions::keyPress(SecretEditModel& model, Q
         return paste(model, rules);
     if (event.matches(QKeySequence::Copy))
         return rules.copyAllowed && model.hasSelection() ? Outcome::Copy : Outcome::Handled;
+    if (rules.readOnly) {
+        if (isTextInput(event, rules))
+            forgetKeyText(event);
+        return Outcome::Ignored;
+    }
     if (event.matches(QKeySequence::Cut))
         return rules.copyAllowed && model.hasSelection() ? Outcome::Cut : Outcome::Handled;
     if (event.matches(QKeySequence::Delete))
@@ -227,6 +235,8 @@ SecretEditActions::Outcome SecretEditActions::keyPress(SecretEditModel& model, Q
 SecretEditActions::Outcome SecretEditActions::paste(SecretEditModel& model, const Rules& rules,
                                                     QClipboard::Mode mode)
 {
+    if (rules.readOnly)
+        return Outcome::Ignored;
     const QMimeData* mime = QApplication::clipboard()->mimeData(mode);
     if (mime == nullptr)
         return Outcome::Handled;
@@ -261,18 +271,25 @@ SecretEditActions::Outcome SecretEditActions::contextMenu(QWidget* parent, Secre
     QMenu menu(parent);
     QAction* cut = nullptr;
     QAction* copy = nullptr;
-    if (rules.copyAllowed) {
+    QAction* paste = nullptr;
+    QAction* remove = nullptr;
+    if (rules.copyAllowed && !rules.readOnly) {
         cut = menu.addAction(menuText("Cu&t"));
-        copy = menu.addAction(menuText("&Copy"));
         cut->setEnabled(model.hasSelection());
+    }
+    if (rules.copyAllowed) {
+        copy = menu.addAction(menuText("&Copy"));
         copy->setEnabled(model.hasSelection());
     }
-    QAction* paste = menu.addAction(menuText("&Paste"));
-    const QMimeData* mime = QApplication::clipboard()->mimeData();
-    paste->setEnabled(mime != nullptr && (mime->hasFormat(utf8MimeType()) || mime->hasText()));
-    QAction* remove = menu.addAction(menuText("Delete"));
-    remove->setEnabled(model.hasSelection());
-    menu.addSeparator();
+    if (!rules.readOnly) {
+        paste = menu.addAction(menuText("&Paste"));
+        const QMimeData* mime = QApplication::clipboard()->mimeData();
+        paste->setEnabled(mime != nullptr && (mime->hasFormat(utf8MimeType()) || mime->hasText()));
+        remove = menu.addAction(menuText("Delete"));
+        remove->setEnabled(model.hasSelection());
+    }
+    if (!menu.isEmpty())
+        menu.addSeparator();
     QAction* selectAll = menu.addAction(menuText("Select All"));
     selectAll->setEnabled(!model.isEmpty());
 

@@ -7,6 +7,8 @@
 // the clipboard's bytes (text/plain;charset=utf-8, else text/plain) into the arena and zeroes
 // the QByteArray Qt returned when no one else holds it. No undo, no drag, copy and cut only
 // when the caller allows them (and then only as a request: the caller decides how to copy).
+// Read-only editors keep the moving, selecting and copying keys and ignore every edit (a typed
+// character is still zeroed in place, then left to the parent).
 #pragma once
 
 #include <QClipboard>
@@ -27,6 +29,7 @@ public:
         bool multiLine = false;   // Enter inserts a line break; paste keeps line breaks
         bool wordMoves = true;    // Ctrl+Left/Right move by word (else to the start/end)
         bool copyAllowed = false; // Copy/Cut are offered and reported
+        bool readOnly = false;    // typing, deleting, pasting and cutting are ignored
     };
 
     enum class Outcome
@@ -46,12 +49,12 @@ public:
     [[nodiscard]] static bool wantsKey(const QKeyEvent& event, const Rules& rules);
 
     // Replaces the selection with the clipboard's text. A single-line editor keeps only the text
-    // before the first line break. Edited when something changed.
+    // before the first line break. Edited when something changed; Ignored when read-only.
     static Outcome paste(SecretEditModel& model, const Rules& rules,
                          QClipboard::Mode mode = QClipboard::Clipboard);
 
-    // Shows Paste / Delete / Select All (and Cut / Copy when allowed) at `globalPosition` and
-    // applies the choice.
+    // Shows Paste / Delete / Select All (and Cut / Copy when allowed; only Copy and Select All
+    // when read-only) at `globalPosition` and applies the choice.
     static Outcome contextMenu(QWidget* parent, SecretEditModel& model, const Rules& rules,
                                const QPoint& globalPosition);
 

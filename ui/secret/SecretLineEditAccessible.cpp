@@ -54,10 +54,16 @@ QAccessible::State SecretLineEditAccessible::state() const
 {
     QAccessible::State state = QAccessibleWidget::state();
     state.editable = true;
-    if (auto* lineEdit = qobject_cast<const SecretLineEdit*>(widget()))
+    if (auto* lineEdit = qobject_cast<const SecretLineEdit*>(widget())) {
         state.passwordEdit = lineEdit->echoMode() == SecretLineEdit::EchoMode::Password;
-    else
+    } else {
         state.multiLine = true;
+        if (auto* textEdit = qobject_cast<const SecretTextEdit*>(widget());
+            textEdit && textEdit->isReadOnly()) {
+            state.editable = false;
+            state.readOnly = true;
+        }
+    }
     return state;
 }
 

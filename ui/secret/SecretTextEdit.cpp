@@ -2,7 +2,9 @@
 
 #include "secret/SecretLineEditAccessible.h"
 
+#include <QAccessible>
 #include <QContextMenuEvent>
+#include <QCoreApplication>
 #include <QFocusEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -89,6 +91,23 @@ void SecretTextEdit::clear()
     m_editor.clear();
     m_lines.clear();
     ensureLayout();
+}
+
+void SecretTextEdit::setReadOnly(bool readOnly)
+{
+    if (readOnly == isReadOnly())
+        return;
+    m_editor.rules().readOnly = readOnly;
+    // Read-only text sits on the window colour rather than the base, so it does not invite typing.
+    viewport()->setBackgroundRole(readOnly ? QPalette::Window : QPalette::Base);
+    viewport()->update();
+    QEvent change(QEvent::ReadOnlyChange);
+    QCoreApplication::sendEvent(this, &change);
+    QAccessible::State changed;
+    changed.readOnly = true;
+    changed.editable = true;
+    QAccessibleStateChangeEvent accessible(this, changed);
+    QAccessible::updateAccessibility(&accessible);
 }
 
 void SecretTextEdit::setPlaceholderText(const QString& text)
@@ -239,7 +258,11 @@ bool SecretTextEdit::event(QEvent* event)
         const bool lineMove =
             std::any_of(std::begin(lineKeys), std::end(lineKeys),
                         [key](const LineKey& line) { return key->matches(line.key); });
-        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        // Enter is a line break (not the default button) unless read-only; with Ctrl it is left
+        // to shortcuts (a dialog's Ctrl+Return = OK).
+        const bool enter = (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+                           !isReadOnly() &&
+                           (key->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier)) == 0;
         if (lineMove || enter) {
             key->accept();
             return true;

@@ -7,7 +7,9 @@
 // longer than a line breaks anywhere), Up/Down/Page Up/Page Down move by visual line, Home/End go
 // to the start/end of the visual line, and a vertical scroll bar appears when the text is taller
 // than the widget. The table of visual lines holds only code point indexes (ordinary memory).
-// No shaping, no bidi, no font fallback (missing characters are boxes).
+// No shaping, no bidi, no font fallback (missing characters are boxes). Read-only (setReadOnly),
+// it shows text on the window background: keys and the mouse still move the cursor and select
+// (and copy, when allowed), while typing, deleting, pasting and cutting are ignored.
 // Lifetime: clear() (or releaseSecrets()) before the arena is released; destroy it first.
 #pragma once
 
@@ -53,6 +55,12 @@ public:
     // Lets Ctrl+C / Ctrl+X (and the menu) emit copyRequested(). Off by default.
     void setCopyAllowed(bool allowed) { m_editor.rules().copyAllowed = allowed; }
     [[nodiscard]] bool isCopyAllowed() const { return m_editor.rules().copyAllowed; }
+
+    // Ignores typing, deleting, pasting and cutting (setText() still works); the cursor still
+    // moves and selects. Drawn on the palette's Window colour instead of Base; accessible state
+    // readOnly. Off by default.
+    void setReadOnly(bool readOnly);
+    [[nodiscard]] bool isReadOnly() const { return m_editor.rules().readOnly; }
 
     // Cursor and selection, in code points.
     [[nodiscard]] std::size_t cursorPosition() const { return m_editor.cursorPosition(); }
