@@ -36,16 +36,23 @@ void SecretItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
                                                   ? QPalette::HighlightedText
                                                   : QPalette::Text);
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const int indent = index.data(IndentLevelRole).toInt() * indentation(item);
     painter->save();
     painter->setClipRect(textRect);
-    (void)m_text.paint(*painter, textRect.adjusted(margin, 0, -margin, 0), *text, options);
+    (void)m_text.paint(*painter, textRect.adjusted(margin + indent, 0, -margin, 0), *text, options);
     painter->restore();
+}
+
+int SecretItemDelegate::indentation(const QStyleOptionViewItem& option)
+{
+    return option.fontMetrics.averageCharWidth() * 3;
 }
 
 QSize SecretItemDelegate::sizeHint(const QStyleOptionViewItem& option,
                                    const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.rwidth() += index.data(IndentLevelRole).toInt() * indentation(option);
     // The model gives no text, so base the height on the font rather than on an empty string.
     const int lineHeight = option.fontMetrics.height() + 6;
     size.setHeight(std::max(size.height(), lineHeight));

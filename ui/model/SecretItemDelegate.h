@@ -3,6 +3,7 @@
 // The model returns no text for such cells; a TextSource looks the span up (an entry's title, a
 // group's name) and the delegate draws it with SecretText over the style's normal item
 // background, selection and focus. Cells the source declines (nullopt) paint as usual.
+// A model may indent a cell's text by returning a level (int) for IndentLevelRole.
 // Call releaseSecrets() before the arena goes away and setArena() after unlocking.
 #pragma once
 
@@ -10,7 +11,6 @@
 #include "secret/SecretText.h"
 
 #include <QStyledItemDelegate>
-
 #include <functional>
 #include <optional>
 
@@ -22,6 +22,8 @@ class SecretItemDelegate : public QStyledItemDelegate
 
 public:
     using TextSource = std::function<std::optional<SecretSpan>(const QModelIndex&)>;
+    // Levels of indentation for a cell's text (a flat list showing a tree), 0 when absent.
+    static constexpr int IndentLevelRole = Qt::UserRole + 0x100;
 
     explicit SecretItemDelegate(TextSource source, QObject* parent = nullptr);
 
@@ -34,6 +36,8 @@ public:
                                  const QModelIndex& index) const override;
 
 private:
+    [[nodiscard]] static int indentation(const QStyleOptionViewItem& option);
+
     TextSource m_source;
     mutable SecretText m_text; // scratch space reused across cells
 };

@@ -1,0 +1,287 @@
+#include "dialogs/CreateVaultDialog.h"
+
+#include "crypto/ConstantTime.h"
+#include "dialogs/StrengthMeter.h"
+#include "generator/PasswordStrength.h"
+#include "secret/SecretArena.h"
+#include "secret/SecretLineEdit.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace arcanum {
+
+CreateVaultDialog::CreateVaultDialog(SecretArena* arena, QWidget* parent)
+    : QDialog(parent), m_arena(arena)
+{
+    setWindowTitle(tr("New Vault"));
+    m_location = new QLineEdit(this);
+    m_browse = new QPushButton(tr("&Browse…"), this);
+    m_browse->setAutoDefault(false);
+    m_password = new SecretLineEdit(arena, this);
+    m_password->setEchoMode(SecretLineEdit::EchoMode::Password);
+    m_reveal = new QToolButton(this);
+    m_reveal->setText(tr("Show"));
+    m_reveal->setCheckable(true);
+    m_reveal->setAccessibleName(tr("Show passwords"));
+    m_reveal->setToolTip(tr("Show passwords"));
+    m_confirm = new SecretLineEdit(arena, this);
+    m_confirm->setEchoMode(SecretLineEdit::EchoMode::Password);
+    m_strength = new StrengthMeter(this);
+    m_hint = new QLabel(this);
+    m_hint->setWordWrap(true);
+    m_hint->setObjectName(QStringLiteral("hint"));
+
+    m_advanced = new QGroupBox(tr("Choose the key derivation &cost myself"), this);
+    m_advanced->setCheckable(true);
+    m_advanced->setChecked(false);
+    m_memory = new QSpinBox(m_advanced);
+    m_memory->setRange(1, int(Argon2Params::maxMemoryKiB / 1024));
+    m_memory->setValue(defaultMemoryMiB);
+    m_memory->setSuffix(tr(" MiB"));
+    m_iterations = new QSpinBox(m_advanced);
+    m_iterations->setRange(1, 100);
+    m_iterations->setValue(defaultIterations);
+    auto* advancedForm = new QFormLayout(m_advanced);
+    auto* explanation = new QLabel(
+        tr("Off: Arcanum measures this computer and picks Argon2id settings that take about one "
+           "second to unlock. More memory and passes make guessing the password slower, and "
+           "unlocking too."),
+        m_advanced);
+    explanation->setWordWrap(true);
+    advancedForm->addRow(explanation);
+    advancedForm->addRow(tr("&Memory:"), m_memory);
+    advancedForm->addRow(tr("&Passes:"), m_iterations);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    okButton()->setText(tr("&Create"));
+
+    auto* locationRow = new QHBoxLayout;
+    locationRow->addWidget(m_location, 1);
+    locationRow->addWidget(m_browse);
+    auto* passwordRow = new QHBoxLayout;
+    passwordRow->addWidget(m_password, 1);
+    passwordRow->addWidget(m_reveal);
+    auto* form = new QFormLayout;
+    auto labelled = [this](const QString& text, QWidget* buddy) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    form->addRow(labelled(tr("&Location:"), m_location), locationRow);
+    form->addRow(labelled(tr("Master &password:"), m_password), passwordRow);
+    form->addRow(labelled(tr("&Repeat password:"), m_confirm), m_confirm);
+    form->addRow(tr("Strength:"), m_strength);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_advanced);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+
+    setPath(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+            QStringLiteral("/Passwords") + QLatin1String(suffix));
+    connect(m_location, &QLineEdit::textChanged, this, &CreateVaultDialog::validate);
+    connect(m_browse, &QPushButton::clicked, this, &CreateVaultDialog::browse);
+    connect(m_password, &SecretLineEdit::textEdited, this, &CreateVaultDialog::updateStrength);
+    connect(m_password, &SecretLineEdit::textEdited, this, &CreateVaultDialog::validate);
+    connect(m_confirm, &SecretLineEdit::textEdited, this, &CreateVaultDialog::validate);
+    connect(m_reveal, &QToolButton::toggled, m_password, &SecretLineEdit::setRevealed);
+    connect(m_reveal, &QToolButton::toggled, m_confirm, &SecretLineEdit::setRevealed);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &CreateVaultDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &CreateVaultDialog::reject);
+    validate();
+    m_password->setFocus(Qt::OtherFocusReason);
+}
+
+CreateVaultDialog::~CreateVaultDialog()
+{
+    releaseSecrets();
+}
+
+QPushButton* CreateVaultDialog::okButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+QMessageBox* CreateVaultDialog::weakPasswordQuestion() const
+{
+    return m_question;
+}
+
+QString CreateVaultDialog::path() const
+{
+    QString path = m_location->text().trimmed();
+    if (path.isEmpty())
+        return {};
+    if (path == u"~" || path.startsWith(QStringLiteral("~/")))
+        path = QDir::homePath() + path.mid(1);
+    if (!path.endsWith(QLatin1String(suffix)))
+        path += QLatin1String(suffix);
+    return QDir::cleanPath(path);
+}
+
+void CreateVaultDialog::setPath(const QString& path)
+{
+    m_location->setText(QDir::toNativeSeparators(path));
+}
+
+QString CreateVaultDialog::problem() const
+{
+    const QString file = path();
+    if (file.isEmpty())
+        return tr("Choose where to save the new vault.");
+    const QFileInfo info(file);
+    if (!info.isAbsolute())
+        return tr("Enter the full path of the vault file, or choose it with Browse….");
+    const QFileInfo folder(info.absolutePath());
+    if (!folder.isDir())
+        return tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(folder.filePath()));
+    if (!folder.isWritable())
+        return tr("You cannot create files in %1.")
+            .arg(QDir::toNativeSeparators(folder.filePath()));
+    if (info.exists() || info.isSymLink())
+        return tr("%1 already exists. Choose another name.").arg(info.fileName());
+    if (m_password->isEmpty())
+        return tr("Type a master password.");
+    if (m_confirm->isEmpty())
+        return tr("Type the master password again.");
+    if (!ConstantTime::equal(m_password->text().bytes(), m_confirm->text().bytes()))
+        return tr("The two passwords are different.");
+    return {};
+}
+
+void CreateVaultDialog::validate()
+{
+    const QString why = problem();
+    m_hint->setText(why);
+    m_hint->setVisible(!why.isEmpty());
+    okButton()->setEnabled(why.isEmpty());
+}
+
+void CreateVaultDialog::updateStrength()
+{
+    if (m_password->isEmpty())
+        m_strength->clear();
+    else
+        m_strength->setBits(PasswordStrength::estimateBits(m_password->text()), true);
+}
+
+void CreateVaultDialog::showEvent(QShowEvent* event)
+{
+    validate(); // the folder may have changed since the dialog was made
+    QDialog::showEvent(event);
+}
+
+void CreateVaultDialog::browse()
+{
+    const QString chosen = QFileDialog::getSaveFileName(
+        this, tr("New Vault"), path(), tr("Arcanum vaults (*.arcanum)"), nullptr,
+        QFileDialog::DontConfirmOverwrite); // an existing file is refused anyway
+    if (!chosen.isEmpty()) {
+        setPath(chosen);
+        m_location->setText(path()); // with the suffix
+    }
+}
+
+std::optional<Argon2Params> CreateVaultDialog::kdfParams() const
+{
+    if (!m_advanced->isChecked())
+        return std::nullopt;
+    return Argon2Params::withRandomSalt(std::uint32_t(m_memory->value()) * 1024,
+                                        std::uint32_t(m_iterations->value()),
+                                        Argon2Params::defaultLanes());
+}
+
+void CreateVaultDialog::accept()
+{
+    validate();
+    if (!okButton()->isEnabled() || m_question)
+        return;
+    const double bits = PasswordStrength::estimateBits(m_password->text());
+    if (PasswordStrength::rate(bits) != PasswordStrength::Rating::Weak)
+        return finishAccept();
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Weak Password"),
+                                tr("This master password is weak."), QMessageBox::NoButton, this);
+    box->setInformativeText(
+        tr("Anyone who gets a copy of the vault file can try passwords as fast as their "
+           "computers allow, and this one is easy to guess. A longer password (several "
+           "random words, say) is much safer. Use it anyway?"));
+    QPushButton* useAnyway = box->addButton(tr("&Use Anyway"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    m_question = box;
+    connect(box, &QMessageBox::finished, this, [this, box, useAnyway] {
+        const bool use = box->clickedButton() == useAnyway;
+        m_question.clear(); // done() must not delete it while it is still emitting
+        box->deleteLater();
+        if (use)
+            finishAccept();
+        else
+            m_password->setFocus(Qt::OtherFocusReason);
+    });
+    box->open();
+}
+
+void CreateVaultDialog::finishAccept()
+{
+    if (m_arena == nullptr)
+        return;
+    auto copy = m_arena->copyOf(m_password->text());
+    if (!copy) {
+        m_hint->setText(QString::fromStdString(copy.error().message));
+        m_hint->show();
+        return;
+    }
+    m_taken = std::move(copy.value());
+    QDialog::accept(); // done() wipes the fields
+}
+
+Result<SecretBuffer> CreateVaultDialog::takePassword()
+{
+    if (!m_taken.isNull())
+        return std::move(m_taken);
+    if (m_password->isEmpty())
+        return Error{ErrorCode::InvalidArgument, "There is no master password to take."};
+    if (m_arena == nullptr)
+        return Error{ErrorCode::InvalidArgument, "There is no secret memory to copy into."};
+    auto copy = m_arena->copyOf(m_password->text());
+    m_password->clear();
+    m_confirm->clear();
+    validate();
+    return copy;
+}
+
+void CreateVaultDialog::releaseSecrets()
+{
+    m_taken.reset();
+    m_password->releaseSecrets();
+    m_confirm->releaseSecrets();
+    m_strength->clear();
+}
+
+void CreateVaultDialog::done(int result)
+{
+    delete m_question.data();
+    m_password->releaseSecrets();
+    m_confirm->releaseSecrets();
+    m_strength->clear();
+    if (result != QDialog::Accepted)
+        m_taken.reset();
+    QDialog::done(result);
+}
+
+} // namespace arcanum

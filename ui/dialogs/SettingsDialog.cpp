@@ -1,0 +1,116 @@
+#include "dialogs/SettingsDialog.h"
+
+#include "settings/Settings.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace arcanum {
+
+namespace {
+
+QLabel* explanation(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(Settings* settings, QWidget* parent)
+    : QDialog(parent), m_settings(settings)
+{
+    setWindowTitle(tr("Settings"));
+
+    auto* locking = new QGroupBox(tr("Locking"), this);
+    m_idleLock = new QSpinBox(locking);
+    m_idleLock->setRange(0, Settings::maxIdleLockMinutes);
+    m_idleLock->setSpecialValueText(tr("Never"));
+    m_idleLock->setSuffix(tr(" min"));
+    m_idleLock->setValue(settings->idleLockMinutes());
+    m_onScreenLock = new QCheckBox(tr("Lock when the &screen locks"), locking);
+    m_onScreenLock->setChecked(settings->lockOnScreenLock());
+    m_beforeSleep = new QCheckBox(tr("Lock before the computer &sleeps"), locking);
+    m_beforeSleep->setChecked(settings->lockBeforeSleep());
+    auto* lockingForm = new QFormLayout(locking);
+    lockingForm->addRow(tr("Lock after &idle time:"), m_idleLock);
+    lockingForm->addRow(m_onScreenLock);
+    lockingForm->addRow(m_beforeSleep);
+
+    auto* clipboard = new QGroupBox(tr("Clipboard"), this);
+    m_clipboardSeconds = new QSpinBox(clipboard);
+    m_clipboardSeconds->setRange(Settings::minClipboardClearSeconds,
+                                 Settings::maxClipboardClearSeconds);
+    m_clipboardSeconds->setSuffix(tr(" s"));
+    m_clipboardSeconds->setValue(settings->clipboardClearSeconds());
+    auto* clipboardForm = new QFormLayout(clipboard);
+    clipboardForm->addRow(tr("&Clear copied secrets after:"), m_clipboardSeconds);
+
+    auto* security = new QGroupBox(tr("Secret memory"), this);
+    m_requireSecretMemory = new QCheckBox(tr("&Require secret memory"), security);
+    m_requireSecretMemory->setChecked(settings->requireSecretMemory());
+    m_hibernationBanner =
+        new QCheckBox(tr("Show a &banner while hibernation is blocked"), security);
+    m_hibernationBanner->setChecked(settings->showHibernationBanner());
+    auto* securityLayout = new QVBoxLayout(security);
+    securityLayout->addWidget(m_requireSecretMemory);
+    securityLayout->addWidget(explanation(
+        tr("An unlocked vault lives in secret memory (memfd_secret), which even root and the "
+           "kernel's own tools cannot read. Some kernels don't offer it; then Arcanum uses "
+           "locked memory, which is never swapped but can be read by root. With this option "
+           "Arcanum refuses to unlock instead."),
+        security));
+    securityLayout->addWidget(m_hibernationBanner);
+    securityLayout->addWidget(explanation(
+        tr("Linux cannot hibernate while secret memory exists, so hibernation is off while a "
+           "vault is unlocked. The banner says so."),
+        security));
+
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->hide();
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(locking);
+    layout->addWidget(clipboard);
+    layout->addWidget(security);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+}
+
+QPushButton* SettingsDialog::okButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok);
+}
+
+void SettingsDialog::accept()
+{
+    m_settings->setIdleLockMinutes(m_idleLock->value());
+    m_settings->setLockOnScreenLock(m_onScreenLock->isChecked());
+    m_settings->setLockBeforeSleep(m_beforeSleep->isChecked());
+    m_settings->setClipboardClearSeconds(m_clipboardSeconds->value());
+    m_settings->setRequireSecretMemory(m_requireSecretMemory->isChecked());
+    m_settings->setShowHibernationBanner(m_hibernationBanner->isChecked());
+    if (!m_settings->sync()) {
+        m_error->setText(tr("The settings could not be saved. Check that the configuration "
+                            "folder is writable and the disk is not full."));
+        m_error->show();
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace arcanum

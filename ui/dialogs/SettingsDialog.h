@@ -1,0 +1,53 @@
+// SettingsDialog: the user's preferences — when to lock, how long copied secrets stay on the
+// clipboard, whether to insist on secret memory, whether to show the hibernation banner.
+//
+// Reads the Settings it is given when it opens and writes them back (then syncs) on OK; Cancel
+// changes nothing. Holds nothing secret.
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace arcanum {
+
+class Settings;
+
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(Settings* settings, QWidget* parent = nullptr);
+
+    [[nodiscard]] QSpinBox* idleLockBox() const { return m_idleLock; }
+    [[nodiscard]] QCheckBox* screenLockBox() const { return m_onScreenLock; }
+    [[nodiscard]] QCheckBox* sleepBox() const { return m_beforeSleep; }
+    [[nodiscard]] QSpinBox* clipboardBox() const { return m_clipboardSeconds; }
+    [[nodiscard]] QCheckBox* secretMemoryBox() const { return m_requireSecretMemory; }
+    [[nodiscard]] QCheckBox* hibernationBannerBox() const { return m_hibernationBanner; }
+    [[nodiscard]] QPushButton* okButton() const;
+    // Shown when the settings could not be written.
+    [[nodiscard]] QLabel* errorLabel() const { return m_error; }
+
+public slots:
+    // Writes every setting and syncs; stays open (with the error shown) if writing failed.
+    void accept() override;
+
+private:
+    Settings* m_settings;
+    QSpinBox* m_idleLock;
+    QCheckBox* m_onScreenLock;
+    QCheckBox* m_beforeSleep;
+    QSpinBox* m_clipboardSeconds;
+    QCheckBox* m_requireSecretMemory;
+    QCheckBox* m_hibernationBanner;
+    QLabel* m_error;
+    QDialogButtonBox* m_buttons;
+};
+
+} // namespace arcanum

@@ -1,0 +1,64 @@
+#include "dialogs/StrengthMeter.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <algorithm>
+#include <cmath>
+
+namespace arcanum {
+
+StrengthMeter::StrengthMeter(QWidget* parent)
+    : QWidget(parent), m_bar(new QProgressBar(this)), m_label(new QLabel(this))
+{
+    m_bar->setRange(0, fullBits);
+    m_bar->setTextVisible(false);
+    m_bar->setMaximumWidth(160);
+    m_bar->setAccessibleName(tr("Strength"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_label, 1);
+    clear();
+}
+
+QString StrengthMeter::ratingText(PasswordStrength::Rating rating)
+{
+    switch (rating) {
+    case PasswordStrength::Rating::Weak:
+        return tr("Weak");
+    case PasswordStrength::Rating::Fair:
+        return tr("Fair");
+    case PasswordStrength::Rating::Strong:
+        return tr("Strong");
+    case PasswordStrength::Rating::Excellent:
+        return tr("Excellent");
+    }
+    return {};
+}
+
+void StrengthMeter::setBits(double bits, bool estimated)
+{
+    m_rating = PasswordStrength::rate(bits);
+    const int whole = int(std::floor(bits));
+    m_bar->setValue(std::clamp(whole, 0, fullBits));
+    m_label->setText(
+        estimated ? tr("%1 — about %n bit(s)", nullptr, whole).arg(ratingText(m_rating))
+                  : tr("%1 — %n bit(s) of entropy", nullptr, whole).arg(ratingText(m_rating)));
+    m_bar->setAccessibleDescription(m_label->text());
+}
+
+void StrengthMeter::clear()
+{
+    m_rating = PasswordStrength::Rating::Weak;
+    m_bar->setValue(0);
+    m_label->clear();
+    m_bar->setAccessibleDescription({});
+}
+
+QString StrengthMeter::text() const
+{
+    return m_label->text();
+}
+
+} // namespace arcanum
