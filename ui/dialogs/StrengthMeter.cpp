@@ -42,9 +42,8 @@ void StrengthMeter::setBits(double bits, bool estimated)
     m_rating = PasswordStrength::rate(bits);
     const int whole = int(std::floor(bits));
     m_bar->setValue(std::clamp(whole, 0, fullBits));
-    m_label->setText(
-        estimated ? tr("%1 — about %n bit(s)", nullptr, whole).arg(ratingText(m_rating))
-                  : tr("%1 — %n bit(s) of entropy", nullptr, whole).arg(ratingText(m_rating)));
+    const QString text = estimated ? tr("%1 — about %2 bits") : tr("%1 — %2 bits of entropy");
+    m_label->setText(text.arg(ratingText(m_rating)).arg(whole));
     m_bar->setAccessibleDescription(m_label->text());
 }
 
