@@ -39,8 +39,7 @@ private slots:
         QTest::newRow("one") << QByteArray("work") << QStringList{"work"};
         QTest::newRow("three") << QByteArray("a, b, c") << QStringList{"a", "b", "c"};
         QTest::newRow("no spaces") << QByteArray("a,b") << QStringList{"a", "b"};
-        QTest::newRow("padding and tabs") << QByteArray(" \ta ,\tb c  ")
-                                          << QStringList{"a", "b c"};
+        QTest::newRow("padding and tabs") << QByteArray(" \ta ,\tb c  ") << QStringList{"a", "b c"};
         QTest::newRow("empty tags") << QByteArray(",, a ,, ,b,") << QStringList{"a", "b"};
         QTest::newRow("only commas") << QByteArray(" , , ") << QStringList();
         QTest::newRow("UTF-8") << QByteArray("caf\xc3\xa9, \xe2\x82\xac")

@@ -68,16 +68,24 @@ private slots:
         QTest::newRow("blank location") << "   " << pw << pw << "Choose where";
         QTest::newRow("relative path") << "vaults/new.arcanum" << pw << pw << "full path";
         QTest::newRow("missing folder") << "@/missing/new.arcanum" << pw << pw << "does not exist";
-        QTest::newRow("folder is a file") << "@/plain-file/new.arcanum" << pw << pw
-                                          << "does not exist";
+        QTest::newRow("folder is a file")
+            << "@/plain-file/new.arcanum" << pw << pw << "does not exist";
         QTest::newRow("file exists") << "@/taken.arcanum" << pw << pw << "already exists";
         QTest::newRow("file exists without suffix") << "@/taken" << pw << pw << "already exists";
-        QTest::newRow("no password") << "@/new.arcanum" << "" << "" << "Type a master password";
-        QTest::newRow("not repeated") << "@/new.arcanum" << pw << "" << "again";
-        QTest::newRow("different") << "@/new.arcanum" << pw << pw + "x" << "different";
-        QTest::newRow("same length, different") << "@/new.arcanum" << "abcdefgh" << "abcdefgH"
+        QTest::newRow("no password") << "@/new.arcanum"
+                                     << ""
+                                     << ""
+                                     << "Type a master password";
+        QTest::newRow("not repeated") << "@/new.arcanum" << pw << ""
+                                      << "again";
+        QTest::newRow("different") << "@/new.arcanum" << pw << pw + "x"
+                                   << "different";
+        QTest::newRow("same length, different") << "@/new.arcanum"
+                                                << "abcdefgh"
+                                                << "abcdefgH"
                                                 << "different";
-        QTest::newRow("only the repeat") << "@/new.arcanum" << "" << pw << "Type a master";
+        QTest::newRow("only the repeat") << "@/new.arcanum"
+                                         << "" << pw << "Type a master";
     }
 
     void okNeedsEveryRule()
@@ -116,12 +124,17 @@ private slots:
     {
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("without") << "/tmp/x/Passwords" << "/tmp/x/Passwords.arcanum";
-        QTest::newRow("with") << "/tmp/x/Passwords.arcanum" << "/tmp/x/Passwords.arcanum";
-        QTest::newRow("other suffix") << "/tmp/x/Passwords.kdbx" << "/tmp/x/Passwords.kdbx.arcanum";
-        QTest::newRow("spaces around") << "  /tmp/x/P  " << "/tmp/x/P.arcanum";
+        QTest::newRow("without") << "/tmp/x/Passwords"
+                                 << "/tmp/x/Passwords.arcanum";
+        QTest::newRow("with") << "/tmp/x/Passwords.arcanum"
+                              << "/tmp/x/Passwords.arcanum";
+        QTest::newRow("other suffix") << "/tmp/x/Passwords.kdbx"
+                                      << "/tmp/x/Passwords.kdbx.arcanum";
+        QTest::newRow("spaces around") << "  /tmp/x/P  "
+                                       << "/tmp/x/P.arcanum";
         QTest::newRow("home") << "~/P" << QDir::homePath() + "/P.arcanum";
-        QTest::newRow("empty") << "" << "";
+        QTest::newRow("empty") << ""
+                               << "";
     }
 
     void pathGetsTheSuffix()
@@ -136,9 +149,9 @@ private slots:
     void defaultsToTheDocumentsFolder()
     {
         CreateVaultDialog dialog(m_arena.get());
-        QCOMPARE(dialog.path(),
-                 QDir::cleanPath(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
-                                 QStringLiteral("/Passwords.arcanum")));
+        QCOMPARE(dialog.path(), QDir::cleanPath(QStandardPaths::writableLocation(
+                                                    QStandardPaths::DocumentsLocation) +
+                                                QStringLiteral("/Passwords.arcanum")));
         QVERIFY(!dialog.kdfParams().has_value()); // the caller calibrates
     }
 

@@ -11,6 +11,7 @@
 #include "secret/SecretLineEdit.h"
 #include "secret/SecretTextEdit.h"
 #include "support/TestVault.h"
+#include "support/Windows.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -66,29 +67,25 @@ EntryView entryIn(Vault& vault, const EntryId& id)
     return vault.contents().entry(*index);
 }
 
-void showAndActivate(QWidget& widget)
-{
-    widget.show();
-    QApplication::setActiveWindow(&widget);
-    if (!QTest::qWaitForWindowActive(&widget))
-        qFatal("window not active");
-}
-
 } // namespace
 
 class TestEntryEditorDialog : public QObject
 {
     Q_OBJECT
 
+    std::unique_ptr<TestVault> m_vault; // a new, unlocked vault for every test
+
 private slots:
+    void init() { QVERIFY((m_vault = TestVault::created())); }
+    void cleanup() { m_vault.reset(); }
+
     void newEntryWithEveryFieldIsSaved()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const EntryId work = vault.addGroup("Work");
         vault.addGroup("Home");
         EntryEditorDialog dialog(&vault.session(), std::nullopt, work);
-        showAndActivate(dialog);
+        QVERIFY(showAndActivate(dialog));
         QVERIFY(dialog.isNewEntry());
         QVERIFY(dialog.groupPicker()->currentGroup() == work);
 
@@ -147,13 +144,12 @@ private slots:
 
     void editingKeepsHistoryAndFieldsTheFormDoesNotShow()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const EntryId home = vault.addGroup("Home");
         const EntryId id = vault.addEntry("Old title", "bob", "old password",
                                           {"https://a.example", "https://b.example"}, home);
         EntryEditorDialog dialog(&vault.session(), id, std::nullopt);
-        showAndActivate(dialog);
+        QVERIFY(showAndActivate(dialog));
         QVERIFY(!dialog.isNewEntry());
         QCOMPARE_TEXT(dialog.titleEdit()->text(), "Old title");
         QCOMPARE_TEXT(dialog.usernameEdit()->text(), "bob");
@@ -191,8 +187,7 @@ private slots:
 
     void clearingTheUrlKeepsFurtherUrls()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const EntryId id =
             vault.addEntry("Site", "u", "p", {"https://a.example", "https://b.example"});
         EntryEditorDialog dialog(&vault.session(), id, std::nullopt);
@@ -206,10 +201,9 @@ private slots:
 
     void generatedPasswordLandsInThePasswordField()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         EntryEditorDialog dialog(&vault.session(), std::nullopt, std::nullopt);
-        showAndActivate(dialog);
+        QVERIFY(showAndActivate(dialog));
         QTest::keyClicks(dialog.passwordEdit(), QStringLiteral("replace me"));
         QTest::mouseClick(dialog.generateButton(), Qt::LeftButton);
         GeneratorDialog* generator = dialog.generatorDialog();
@@ -238,8 +232,7 @@ private slots:
 
     void generatorCopyIsForwarded()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         EntryEditorDialog dialog(&vault.session(), std::nullopt, std::nullopt);
         int copies = 0;
         connect(&dialog, &EntryEditorDialog::copyRequested, this, [&](SecretSpan secret) {
@@ -256,12 +249,11 @@ private slots:
 
     void cancelWithoutChangesClosesAtOnce()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const EntryId id = vault.addEntry("Title", "user", "password");
         const QByteArray before = vault.fileBytes();
         EntryEditorDialog dialog(&vault.session(), id, std::nullopt);
-        showAndActivate(dialog);
+        QVERIFY(showAndActivate(dialog));
         QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
         QVERIFY(dialog.discardQuestion() == nullptr);
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
@@ -273,11 +265,10 @@ private slots:
 
     void cancelAsksBeforeDiscarding()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const QByteArray before = vault.fileBytes();
         EntryEditorDialog dialog(&vault.session(), std::nullopt, std::nullopt);
-        showAndActivate(dialog);
+        QVERIFY(showAndActivate(dialog));
         QTest::keyClicks(dialog.titleEdit(), QStringLiteral("Draft"));
 
         QTest::keyClick(dialog.titleEdit(), Qt::Key_Escape);
@@ -310,11 +301,10 @@ private slots:
     void failedSaveKeepsTheDialogOpen()
     {
         QFETCH(bool, editAgain);
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const QByteArray original = vault.fileBytes();
         EntryEditorDialog dialog(&vault.session(), std::nullopt, std::nullopt);
-        showAndActivate(dialog);
+        QVERIFY(showAndActivate(dialog));
         QTest::keyClicks(dialog.titleEdit(), QStringLiteral("Bank"));
         QTest::keyClicks(dialog.passwordEdit(), QStringLiteral("pin 0000"));
 
@@ -347,11 +337,10 @@ private slots:
 
     void lockWhileOpenWipesAndRejects()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const EntryId id = vault.addEntry("Title", "user", "password");
         auto* dialog = new EntryEditorDialog(&vault.session(), id, std::nullopt);
-        showAndActivate(*dialog);
+        QVERIFY(showAndActivate(*dialog));
         QTest::keyClicks(dialog->notesEdit(), QStringLiteral("unsaved notes"));
         QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton); // the question is open
         QVERIFY(dialog->discardQuestion() != nullptr);
@@ -389,10 +378,9 @@ private slots:
 
     void keyboardOnly()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         EntryEditorDialog dialog(&vault.session(), std::nullopt, std::nullopt);
-        showAndActivate(dialog);
+        QVERIFY(showAndActivate(dialog));
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(dialog.titleEdit()));
         // Every field has a label that points at it (mnemonics, screen readers).
         QSet<QWidget*> buddies;
@@ -445,15 +433,14 @@ private slots:
 
     void noCopyOfTheFieldsOutsideTheArena()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         SecretBuffer title = randomCanary(vault.arena(), 24);
         SecretBuffer password = randomCanary(vault.arena(), 24);
         SecretBuffer notes = randomCanary(vault.arena(), 24);
         SecretBuffer fieldValue = randomCanary(vault.arena(), 24);
         {
             EntryEditorDialog dialog(&vault.session(), std::nullopt, std::nullopt);
-            showAndActivate(dialog);
+            QVERIFY(showAndActivate(dialog));
             QVERIFY(dialog.titleEdit()->setText(title.span()).ok());
             QVERIFY(dialog.passwordEdit()->setText(password.span()).ok());
             dialog.passwordEdit()->setRevealed(true);
@@ -465,7 +452,7 @@ private slots:
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
             // The saved entry is read back in place: open it again in a new dialog.
             EntryEditorDialog again(&vault.session(), *dialog.savedEntry(), std::nullopt);
-            showAndActivate(again);
+            QVERIFY(showAndActivate(again));
             (void)again.grab();
             QTest::mouseClick(again.cancelButton(), Qt::LeftButton);
         }

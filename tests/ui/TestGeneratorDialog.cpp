@@ -33,7 +33,8 @@ bool sameBytes(SecretSpan a, SecretSpan b)
 template <typename Predicate>
 bool any(SecretSpan text, Predicate predicate)
 {
-    return std::any_of(text.begin(), text.end(), [&](std::uint8_t c) { return predicate(char(c)); });
+    return std::any_of(text.begin(), text.end(),
+                       [&](std::uint8_t c) { return predicate(char(c)); });
 }
 
 bool isUpper(char c)

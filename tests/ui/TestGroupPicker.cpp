@@ -7,6 +7,7 @@
 #include "model/GroupListModel.h"
 #include "model/SecretItemDelegate.h"
 #include "support/TestVault.h"
+#include "support/Windows.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -20,11 +21,15 @@ class TestGroupPicker : public QObject
 {
     Q_OBJECT
 
+    std::unique_ptr<TestVault> m_vault; // a new, unlocked vault for every test
+
 private slots:
+    void init() { QVERIFY((m_vault = TestVault::created())); }
+    void cleanup() { m_vault.reset(); }
+
     void listsGroupsInTreeOrderWithoutTheirNames()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const EntryId work = vault.addGroup("work");
         const EntryId banking = vault.addGroup("Banking");
         const EntryId cards = vault.addGroup("cards", banking);
@@ -52,8 +57,7 @@ private slots:
 
     void selectsByIdAndByKeyboard()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const EntryId a = vault.addGroup("Alpha");
         const EntryId b = vault.addGroup("Beta");
         GroupPicker picker(&vault.session());
@@ -67,9 +71,7 @@ private slots:
         QVERIFY(!picker.currentGroup().has_value());
         QCOMPARE(picker.currentText(), QStringLiteral("No group"));
 
-        picker.show();
-        QApplication::setActiveWindow(&picker);
-        QVERIFY(QTest::qWaitForWindowActive(&picker));
+        QVERIFY(showAndActivate(picker));
         QSignalSpy activated(&picker, &QComboBox::activated);
         QTest::keyClick(&picker, Qt::Key_Down);
         QVERIFY(picker.currentGroup() == a);
@@ -80,8 +82,7 @@ private slots:
 
     void paintsTheCurrentNameFromTheArena()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const EntryId a = vault.addGroup("Alpha");
         const EntryId b = vault.addGroup("Omega");
         GroupPicker picker(&vault.session());
@@ -104,8 +105,7 @@ private slots:
 
     void thePopupPaintsWithSecretText()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         vault.addGroup("Alpha");
         GroupPicker picker(&vault.session());
         QVERIFY(qobject_cast<SecretItemDelegate*>(picker.view()->itemDelegate()) != nullptr);
@@ -123,8 +123,7 @@ private slots:
 
     void keepsTheSelectionWhenTheVaultChanges()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const EntryId b = vault.addGroup("Beta");
         GroupPicker picker(&vault.session());
         picker.setCurrentGroup(b);
@@ -136,8 +135,7 @@ private slots:
 
     void emptiesOnLock()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         const EntryId a = vault.addGroup("Alpha");
         GroupPicker picker(&vault.session());
         picker.setCurrentGroup(a);
@@ -152,8 +150,7 @@ private slots:
 
     void builtAfterUnlockSeesTheGroups()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         vault.addGroup("Alpha");
         GroupListModel model(&vault.session());
         QCOMPARE(model.rowCount(), 2);
@@ -163,8 +160,7 @@ private slots:
 
     void noCopyOfANameOutsideTheArena()
     {
-        TestVault vault;
-        QVERIFY(vault.create());
+        TestVault& vault = *m_vault;
         SecretBuffer name = randomCanary(vault.arena(), 24);
         auto id = vault.contents().addGroup(name.span());
         QVERIFY(id.ok());

@@ -2,6 +2,7 @@
 // wrapping, scrolling, paste, wiping and accessibility (DESIGN.md §6).
 #include "SecretTestSupport.h"
 #include "secret/SecretTextEdit.h"
+#include "support/Windows.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -270,9 +271,7 @@ private slots:
         int triggered = 0;
         auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), &window);
         connect(shortcut, &QShortcut::activated, &window, [&triggered] { ++triggered; });
-        window.show();
-        QApplication::setActiveWindow(&window);
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showAndActivate(window));
         edit->setFocus();
         QTest::keyClicks(edit, QStringLiteral("a"));
         QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);

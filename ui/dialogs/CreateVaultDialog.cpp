@@ -45,7 +45,7 @@ CreateVaultDialog::CreateVaultDialog(SecretArena* arena, QWidget* parent)
     m_hint->setWordWrap(true);
     m_hint->setObjectName(QStringLiteral("hint"));
 
-    m_advanced = new QGroupBox(tr("Choose the key derivation &cost myself"), this);
+    m_advanced = new QGroupBox(tr("Set the key derivation cost m&yself"), this);
     m_advanced->setCheckable(true);
     m_advanced->setChecked(false);
     m_memory = new QSpinBox(m_advanced);
@@ -64,7 +64,7 @@ CreateVaultDialog::CreateVaultDialog(SecretArena* arena, QWidget* parent)
     explanation->setWordWrap(true);
     advancedForm->addRow(explanation);
     advancedForm->addRow(tr("&Memory:"), m_memory);
-    advancedForm->addRow(tr("&Passes:"), m_iterations);
+    advancedForm->addRow(tr("P&asses:"), m_iterations);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     okButton()->setText(tr("&Create"));
@@ -76,14 +76,11 @@ CreateVaultDialog::CreateVaultDialog(SecretArena* arena, QWidget* parent)
     passwordRow->addWidget(m_password, 1);
     passwordRow->addWidget(m_reveal);
     auto* form = new QFormLayout;
-    auto labelled = [this](const QString& text, QWidget* buddy) {
-        auto* label = new QLabel(text, this);
-        label->setBuddy(buddy);
-        return label;
-    };
-    form->addRow(labelled(tr("&Location:"), m_location), locationRow);
-    form->addRow(labelled(tr("Master &password:"), m_password), passwordRow);
-    form->addRow(labelled(tr("&Repeat password:"), m_confirm), m_confirm);
+    form->addRow(tr("&Location:"), locationRow);
+    static_cast<QLabel*>(form->labelForField(locationRow))->setBuddy(m_location);
+    form->addRow(tr("Master &password:"), passwordRow);
+    static_cast<QLabel*>(form->labelForField(passwordRow))->setBuddy(m_password);
+    form->addRow(tr("&Repeat password:"), m_confirm);
     form->addRow(tr("Strength:"), m_strength);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -127,7 +124,7 @@ QString CreateVaultDialog::path() const
     QString path = m_location->text().trimmed();
     if (path.isEmpty())
         return {};
-    if (path == u"~" || path.startsWith(QStringLiteral("~/")))
+    if (path.startsWith(QStringLiteral("~/")))
         path = QDir::homePath() + path.mid(1);
     if (!path.endsWith(QLatin1String(suffix)))
         path += QLatin1String(suffix);

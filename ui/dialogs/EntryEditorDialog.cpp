@@ -115,11 +115,6 @@ void EntryEditorDialog::buildForm(SecretArena* arena)
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
 
     auto* form = new QFormLayout;
-    auto labelled = [this](const QString& text, QWidget* buddy) {
-        auto* label = new QLabel(text, this);
-        label->setBuddy(buddy);
-        return label;
-    };
     auto* passwordRow = new QHBoxLayout;
     passwordRow->addWidget(m_password, 1);
     passwordRow->addWidget(m_revealPassword);
@@ -127,15 +122,18 @@ void EntryEditorDialog::buildForm(SecretArena* arena)
     auto* totpRow = new QHBoxLayout;
     totpRow->addWidget(m_totp, 1);
     totpRow->addWidget(m_revealTotp);
-    form->addRow(labelled(tr("&Title:"), m_title), m_title);
-    form->addRow(labelled(tr("&User name:"), m_username), m_username);
-    form->addRow(labelled(tr("&Password:"), m_password), passwordRow);
-    form->addRow(labelled(tr("UR&L:"), m_url), m_url);
-    form->addRow(labelled(tr("T&ags:"), m_tags), m_tags);
-    form->addRow(labelled(tr("&Group:"), m_group), m_group);
-    form->addRow(labelled(tr("T&OTP secret:"), m_totp), totpRow);
-    form->addRow(labelled(tr("&Notes:"), m_notes), m_notes);
-    form->addRow(new QLabel(tr("Custom fields:"), this), m_customFields);
+    // A text label with "&" becomes its field's buddy; rows that are layouts get theirs here.
+    form->addRow(tr("&Title:"), m_title);
+    form->addRow(tr("&User name:"), m_username);
+    form->addRow(tr("&Password:"), passwordRow);
+    static_cast<QLabel*>(form->labelForField(passwordRow))->setBuddy(m_password);
+    form->addRow(tr("UR&L:"), m_url);
+    form->addRow(tr("T&ags:"), m_tags);
+    form->addRow(tr("&Group:"), m_group);
+    form->addRow(tr("T&OTP secret:"), totpRow);
+    static_cast<QLabel*>(form->labelForField(totpRow))->setBuddy(m_totp);
+    form->addRow(tr("&Notes:"), m_notes);
+    form->addRow(tr("Custom fields:"), m_customFields);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form, 1);
@@ -310,6 +308,13 @@ void EntryEditorDialog::reject()
 
 void EntryEditorDialog::done(int result)
 {
+    closeChildren();
+    wipe();
+    QDialog::done(result);
+}
+
+void EntryEditorDialog::closeChildren()
+{
     m_closing = true;
     delete m_question.data();
     if (m_generator) {
@@ -317,8 +322,6 @@ void EntryEditorDialog::done(int result)
         m_generator->releaseSecrets();
         delete m_generator.data();
     }
-    wipe();
-    QDialog::done(result);
 }
 
 void EntryEditorDialog::openGenerator()
@@ -364,13 +367,7 @@ void EntryEditorDialog::wipe()
 
 void EntryEditorDialog::onAboutToLock()
 {
-    m_closing = true;
-    delete m_question.data();
-    if (m_generator) {
-        m_generator->disconnect(this);
-        m_generator->releaseSecrets();
-        delete m_generator.data();
-    }
+    closeChildren();
     wipe();
     // Nothing may allocate in the arena after this: it is about to be unmapped.
     for (SecretLineEdit* edit : {m_title, m_username, m_password, m_url, m_tags, m_totp})

@@ -95,6 +95,8 @@ private:
     void markModified() { m_modified = true; }
     void showError(const QString& message);
     void wipe();
+    // Deletes the discard question and the generator (wiping it) without asking anything.
+    void closeChildren();
     void onAboutToLock();
 
     VaultSession* m_session;

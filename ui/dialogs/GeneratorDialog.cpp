@@ -40,7 +40,7 @@ GeneratorDialog::GeneratorDialog(SecretArena* arena, Mode mode, QWidget* parent)
 
     m_kind = new QTabWidget(this);
     m_kind->addTab(makePasswordTab(), tr("&Password"));
-    m_kind->addTab(makePassphraseTab(), tr("Pass&phrase"));
+    m_kind->addTab(makePassphraseTab(), tr("P&assphrase"));
 
     m_preview = new SecretLabel(arena, this);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -147,13 +147,13 @@ QWidget* GeneratorDialog::makePassphraseTab()
     // A space, a digit or ASCII punctuation: what PassphraseGenerator accepts.
     m_separator->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("[ -@\\[-`{-~]")), m_separator));
-    m_capitalize = checkBox(tr("&Capitalize words"), defaults.capitalize, page);
+    m_capitalize = checkBox(tr("Capitali&ze words"), defaults.capitalize, page);
     m_appendDigit = checkBox(tr("Add a d&igit"), defaults.appendDigit, page);
 
     auto* form = new QFormLayout(page);
     auto* wordsLabel = new QLabel(tr("&Words:"), page);
     wordsLabel->setBuddy(m_words);
-    auto* separatorLabel = new QLabel(tr("Se&parator:"), page);
+    auto* separatorLabel = new QLabel(tr("Separa&tor:"), page);
     separatorLabel->setBuddy(m_separator);
     form->addRow(wordsLabel, m_words);
     form->addRow(separatorLabel, m_separator);

@@ -38,7 +38,7 @@ SettingsDialog::SettingsDialog(Settings* settings, QWidget* parent)
     m_idleLock->setValue(settings->idleLockMinutes());
     m_onScreenLock = new QCheckBox(tr("Lock when the &screen locks"), locking);
     m_onScreenLock->setChecked(settings->lockOnScreenLock());
-    m_beforeSleep = new QCheckBox(tr("Lock before the computer &sleeps"), locking);
+    m_beforeSleep = new QCheckBox(tr("Lock before the computer s&leeps"), locking);
     m_beforeSleep->setChecked(settings->lockBeforeSleep());
     auto* lockingForm = new QFormLayout(locking);
     lockingForm->addRow(tr("Lock after &idle time:"), m_idleLock);

@@ -7,7 +7,7 @@
 namespace arcanum {
 
 GroupListModel::GroupListModel(VaultSession* session, QObject* parent)
-    : QAbstractListModel(parent), m_session(session), m_tree(new GroupTreeModel(session, this))
+    : QAbstractListModel(parent), m_tree(new GroupTreeModel(session, this))
 {
     connect(m_tree, &QAbstractItemModel::modelAboutToBeReset, this,
             &GroupListModel::beginResetModel);
@@ -73,12 +73,7 @@ std::optional<EntryId> GroupListModel::groupAt(int row) const
 std::optional<SecretSpan> GroupListModel::nameAt(int row) const
 {
     const std::optional<EntryId> group = groupAt(row);
-    Vault* vault = m_session->vault();
-    if (!group || vault == nullptr)
-        return std::nullopt;
-    const auto found = vault->contents().findGroup(*group);
-    return found ? std::optional<SecretSpan>(vault->contents().group(*found).name())
-                 : std::optional<SecretSpan>(SecretSpan());
+    return group ? m_tree->nameAt(m_tree->indexOf(group)) : std::nullopt;
 }
 
 int GroupListModel::rowOf(const std::optional<EntryId>& group) const

@@ -51,7 +51,6 @@ private:
     void flatten();
     void appendChildren(const QModelIndex& parent, int depth);
 
-    VaultSession* m_session;
     GroupTreeModel* m_tree;
     std::vector<Row> m_rows; // empty while locked
 };

@@ -25,6 +25,13 @@ public:
 
     TestVault() : m_passwordArena(makeArena()) {}
 
+    // A new vault, created and unlocked; null (with a warning) when that failed.
+    [[nodiscard]] static std::unique_ptr<TestVault> created()
+    {
+        auto vault = std::make_unique<TestVault>();
+        return vault->create() ? std::move(vault) : nullptr;
+    }
+
     // Creates and unlocks the vault; false (with a warning) when that failed.
     [[nodiscard]] bool create()
     {
