@@ -67,7 +67,8 @@ EntryEditorDialog::EntryEditorDialog(VaultSession* session, std::optional<EntryI
     }
     if (entry) {
         if (auto loaded = load(*entry); !loaded)
-            showError(QString::fromStdString(loaded.error().message));
+            showError(tr("Not all of the entry could be shown. %1")
+                          .arg(QString::fromStdString(loaded.error().message)));
     } else {
         m_group->setCurrentGroup(group);
     }
@@ -266,13 +267,14 @@ void EntryEditorDialog::accept()
     if (!m_applied || m_modified) {
         auto applied = apply();
         if (!applied)
-            return showError(QString::fromStdString(applied.error().message));
+            return showError(
+                tr("Not saved. %1").arg(QString::fromStdString(applied.error().message)));
         m_entry = *applied; // from now on OK updates this entry
         m_applied = true;
         m_modified = false;
     }
     if (auto saved = m_session->commitChanges(); !saved)
-        return showError(QString::fromStdString(saved.error().message));
+        return showError(tr("Not saved. %1").arg(QString::fromStdString(saved.error().message)));
     m_applied = false;
     m_savedEntry = m_entry;
     m_closing = true;
@@ -342,7 +344,8 @@ void EntryEditorDialog::openGenerator()
             if (auto set = m_password->setText(dialog->result()); set)
                 markModified();
             else
-                showError(QString::fromStdString(set.error().message));
+                showError(tr("The generated password could not be used. %1")
+                              .arg(QString::fromStdString(set.error().message)));
         }
         dialog->releaseSecrets();
         dialog->deleteLater();
@@ -353,7 +356,7 @@ void EntryEditorDialog::openGenerator()
 
 void EntryEditorDialog::showError(const QString& message)
 {
-    m_error->setText(tr("Not saved. %1").arg(message));
+    m_error->setText(message);
     m_error->show();
 }
 

@@ -50,7 +50,8 @@ public:
     ~GeneratorDialog() override;
 
     // The current secret (empty when the options are invalid); valid while the dialog lives,
-    // until the next regeneration or releaseSecrets().
+    // until the next regeneration or releaseSecrets(). It hides QDialog::result(): read the
+    // dialog's outcome from finished(int) (or QDialog::result() explicitly).
     [[nodiscard]] SecretSpan result() const { return m_result.span(); }
     [[nodiscard]] SecretArena* arena() const { return m_arena; }
     [[nodiscard]] Mode mode() const { return m_mode; }
