@@ -37,7 +37,8 @@ private slots:
         QCOMPARE(Utf8::utf16Length(span), std::size_t(reference.size()));
         std::vector<char16_t> units(Utf8::utf16Length(span));
         QCOMPARE(Utf8::toUtf16(span, units), units.size());
-        QVERIFY(std::memcmp(units.data(), reference.utf16(), units.size() * 2) == 0);
+        QVERIFY(units.empty() ||
+                std::memcmp(units.data(), reference.utf16(), units.size() * 2) == 0);
         QCOMPARE(Utf8::codePointCount(span), std::size_t(reference.toUcs4().size()));
         QVERIFY(Utf8::isValid(span));
     }
