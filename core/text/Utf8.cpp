@@ -1,5 +1,7 @@
 #include "text/Utf8.h"
 
+#include <cstring>
+
 namespace arcanum {
 
 char32_t Utf8::decode(SecretSpan text, std::size_t& offset)
@@ -107,6 +109,20 @@ std::size_t Utf8::codePointCount(SecretSpan text)
     for (std::size_t offset = 0; offset < text.size(); ++count)
         (void)decode(text, offset);
     return count;
+}
+
+bool Utf8::isAscii(SecretSpan text)
+{
+    std::uint64_t seen = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        seen |= word;
+    }
+    for (; i < text.size(); ++i)
+        seen |= text[i];
+    return (seen & 0x8080808080808080ull) == 0;
 }
 
 bool Utf8::isValid(SecretSpan text)

@@ -28,6 +28,8 @@ public:
     static std::size_t toUtf16(SecretSpan text, std::span<char16_t> out);
     // Number of code points.
     [[nodiscard]] static std::size_t codePointCount(SecretSpan text);
+    // True when every byte of `text` is below 0x80 (checked a word at a time).
+    [[nodiscard]] static bool isAscii(SecretSpan text);
     // True when `text` is well-formed UTF-8.
     [[nodiscard]] static bool isValid(SecretSpan text);
 };

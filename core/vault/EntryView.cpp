@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include <bitset>
 #include <string>
 
 namespace arcanum {
@@ -168,10 +169,9 @@ Result<void> EntryView::validate(SecretSpan recordValue, bool insideHistory)
 {
     RecordReader reader(recordValue);
     Record record;
-    int seen[256] = {};
+    std::bitset<256> seen; // 32 bytes to clear per entry, not a 1 KiB array of counters
     while (reader.next(record)) {
         const std::uint8_t tag = record.tag;
-        ++seen[tag];
         if (!isKnownEntryTag(tag)) {
             if (record.isIgnorable())
                 continue;
@@ -182,8 +182,9 @@ Result<void> EntryView::validate(SecretSpan recordValue, bool insideHistory)
         }
         const bool repeatable =
             tag == tags::url || tag == tags::tag || tag == tags::customField;
-        if (!repeatable && seen[tag] > 1)
+        if (!repeatable && seen.test(tag))
             return damaged("field " + std::to_string(tag) + " appears twice");
+        seen.set(tag);
         if ((tag == tags::entryId || tag == tags::entryGroup) &&
             record.value.size() != EntryId::size)
             return damaged("an identifier is not 16 bytes");
@@ -210,7 +211,7 @@ Result<void> EntryView::validate(SecretSpan recordValue, bool insideHistory)
     }
     if (reader.damaged())
         return damaged("its records run past its end");
-    if (seen[tags::entryId] != 1)
+    if (!seen.test(tags::entryId))
         return damaged("it has no identifier");
     return {};
 }

@@ -33,13 +33,41 @@ public:
     explicit RecordReader(SecretSpan data) : m_data(data) {}
 
     // Reads the next record. False at the end of the data or when the data is malformed
-    // (then damaged() is true: a header cut short, or a length past the end).
-    [[nodiscard]] bool next(Record& out);
+    // (then damaged() is true: a header cut short, or a length past the end). Inline: opening,
+    // searching and sorting walk every record of every entry through here.
+    [[nodiscard]] bool next(Record& out)
+    {
+        if (m_damaged || m_offset >= m_data.size())
+            return false;
+        const std::size_t left = m_data.size() - m_offset;
+        if (left < Record::headerBytes) {
+            m_damaged = true;
+            return false;
+        }
+        const std::uint8_t* start = m_data.data() + m_offset;
+        const std::uint32_t length = readU32(start + 1);
+        if (length > left - Record::headerBytes) {
+            m_damaged = true;
+            return false;
+        }
+        out.tag = start[0];
+        out.value = SecretSpan(start + Record::headerBytes, length);
+        out.whole = SecretSpan(start, Record::headerBytes + length);
+        m_offset += Record::headerBytes + length;
+        return true;
+    }
     [[nodiscard]] bool damaged() const { return m_damaged; }
     [[nodiscard]] std::size_t offset() const { return m_offset; }
 
-    [[nodiscard]] static std::uint32_t readU32(const std::uint8_t* bytes);
-    [[nodiscard]] static std::uint64_t readU64(const std::uint8_t* bytes);
+    [[nodiscard]] static std::uint32_t readU32(const std::uint8_t* bytes)
+    {
+        return std::uint32_t(bytes[0]) | std::uint32_t(bytes[1]) << 8 |
+               std::uint32_t(bytes[2]) << 16 | std::uint32_t(bytes[3]) << 24;
+    }
+    [[nodiscard]] static std::uint64_t readU64(const std::uint8_t* bytes)
+    {
+        return std::uint64_t(readU32(bytes)) | std::uint64_t(readU32(bytes + 4)) << 32;
+    }
 
 private:
     SecretSpan m_data;

@@ -2,11 +2,9 @@
 
 #include "crypto/Aead.h"
 #include "crypto/Random.h"
-#include "crypto/Sodium.h"
 #include "format/AtomicFile.h"
 #include "format/VaultHeader.h"
 
-#include <sodium.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,14 +14,6 @@ namespace arcanum {
 namespace {
 
 constexpr std::size_t arenaHeadroom = 64 * 1024;
-
-std::array<std::uint8_t, 32> digestOf(std::span<const std::uint8_t> bytes)
-{
-    Sodium::ensureInitialized();
-    std::array<std::uint8_t, 32> digest{};
-    crypto_generichash(digest.data(), digest.size(), bytes.data(), bytes.size(), nullptr, 0);
-    return digest;
-}
 
 } // namespace
 
@@ -106,7 +96,7 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, SecretSpan p
                                            header->kdf));
     vault->m_formatVersion = header->version;
     vault->m_fileBytes = file->size();
-    vault->m_diskDigest = digestOf(*file);
+    vault->m_diskBytes = std::move(file.value());
     return vault;
 }
 
@@ -137,17 +127,17 @@ Result<void> Vault::checkDiskUnchanged(std::optional<std::vector<std::uint8_t>>&
     if (!current) {
         if (current.error().code != ErrorCode::NotFound)
             return current.error();
-        if (m_diskDigest)
+        if (m_diskBytes)
             return Error{ErrorCode::FileChangedOnDisk,
                          m_path + " was moved or deleted since it was opened. Nothing was "
                                   "saved; lock and reopen the vault to continue."};
         return {};
     }
-    if (!m_diskDigest)
+    if (!m_diskBytes)
         return Error{ErrorCode::AlreadyExists,
                      m_path + " appeared while the new vault was being created. Nothing was "
                               "saved over it."};
-    if (digestOf(*current) != *m_diskDigest)
+    if (*current != *m_diskBytes)
         return Error{ErrorCode::FileChangedOnDisk,
                      m_path + " was changed on disk since it was opened (another device or "
                               "program wrote it). Nothing was saved, so neither version is lost; "
@@ -173,8 +163,8 @@ Result<void> Vault::save()
     }
     if (auto written = AtomicFile::replace(m_path, *file); !written)
         return written;
-    m_diskDigest = digestOf(*file);
     m_fileBytes = file->size();
+    m_diskBytes = std::move(file.value());
     return m_contents.adopt(std::move(payload.value()));
 }
 

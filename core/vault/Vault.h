@@ -14,11 +14,11 @@
 #include "secret/SecretArena.h"
 #include "vault/VaultContents.h"
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace arcanum {
 
@@ -73,8 +73,10 @@ private:
     Argon2Params m_kdf;
     std::uint16_t m_formatVersion = 1;
     std::uint64_t m_fileBytes = 0;
-    // BLAKE2b of the file as last read or written; empty for a vault not yet on disk.
-    std::optional<std::array<std::uint8_t, 32>> m_diskDigest;
+    // The file as last read or written (ciphertext: not secret); empty for a vault not yet on
+    // disk. Kept whole, not hashed: a hash of every byte cost open() as much as indexing the
+    // entries (docs/BENCHMARKS.md), a comparison at save time costs a memcmp.
+    std::optional<std::vector<std::uint8_t>> m_diskBytes;
 };
 
 } // namespace arcanum

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <string>
+#include <utility>
 
 namespace arcanum {
 
@@ -164,11 +166,14 @@ Result<void> VaultContents::index(SecretSpan payload)
         return damaged("a record runs past the end");
     if (first)
         return damaged("it is empty");
-    // Identifiers must be unique; sort a copy of them (ids are metadata, not plaintext).
-    std::vector<EntryId> ids;
-    ids.reserve(m_entries.size());
-    for (std::size_t i = 0; i < m_entries.size(); ++i)
-        ids.push_back(entry(i).id());
+    // Identifiers must be unique; sort a copy of them (ids are metadata, not plaintext). As
+    // pairs of integers, which compare inline: the order is irrelevant, only neighbours count.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> ids(m_entries.size());
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        const EntryId id = entry(i).id();
+        std::memcpy(&ids[i].first, id.bytes().data(), 8);
+        std::memcpy(&ids[i].second, id.bytes().data() + 8, 8);
+    }
     std::sort(ids.begin(), ids.end());
     if (std::adjacent_find(ids.begin(), ids.end()) != ids.end())
         return damaged("two entries share one identifier");

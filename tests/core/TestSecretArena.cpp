@@ -3,6 +3,8 @@
 #include "hardening/ProcessHardening.h"
 #include "secret/SecretArena.h"
 
+#include "Sanitizers.h"
+
 #include <QtTest>
 
 #include <dirent.h>
@@ -61,6 +63,24 @@ std::string permissionsAt(const void* address)
         if (std::sscanf(line.c_str(), "%lx-%lx %4s", &start, &end, perms) == 3 &&
             wanted >= start && wanted < end)
             return perms;
+    }
+    return {};
+}
+
+// The VmFlags of the mapping holding `address` (/proc/self/smaps), space-separated with a
+// space at both ends: " rd wr mr mw me lo dd ".
+std::string vmFlagsAt(const void* address)
+{
+    const auto wanted = reinterpret_cast<unsigned long>(address);
+    std::ifstream smaps("/proc/self/smaps");
+    std::string line;
+    bool inside = false;
+    while (std::getline(smaps, line)) {
+        unsigned long start = 0, end = 0;
+        if (std::sscanf(line.c_str(), "%lx-%lx ", &start, &end) == 2)
+            inside = wanted >= start && wanted < end;
+        else if (inside && line.rfind("VmFlags:", 0) == 0)
+            return line.substr(8) + " ";
     }
     return {};
 }
@@ -260,7 +280,14 @@ private slots:
         QVERIFY(buffer);
         std::memset(buffer->data(), 1, 128);
         QCOMPARE(QString::fromStdString(permissionsAt(buffer->data())), QString("rw-p"));
-        // Locked: VmLck in /proc/self/status counts our region.
+        // Never in a core dump (dd), never in a child (dc).
+        const std::string flags = vmFlagsAt(buffer->data());
+        QVERIFY2(flags.find(" dd ") != std::string::npos, flags.c_str());
+        QVERIFY2(flags.find(" dc ") != std::string::npos, flags.c_str());
+        if (!test::mlockLocks)
+            return; // ASan's mlock() is a no-op: nothing to count (docs/TESTING.md)
+        // Locked (lo), and VmLck in /proc/self/status counts our region.
+        QVERIFY2(flags.find(" lo ") != std::string::npos, flags.c_str());
         std::ifstream status("/proc/self/status");
         std::string line;
         long lockedKiB = -1;

@@ -1,4 +1,4 @@
-// Tests for Utf8: decoding (valid and malformed), encoding, UTF-16 conversion.
+// Tests for Utf8: decoding (valid and malformed), encoding, UTF-16 conversion, the ASCII check.
 #include "text/Utf8.h"
 
 #include <QtTest>
@@ -37,9 +37,26 @@ private slots:
         QCOMPARE(Utf8::utf16Length(span), std::size_t(reference.size()));
         std::vector<char16_t> units(Utf8::utf16Length(span));
         QCOMPARE(Utf8::toUtf16(span, units), units.size());
-        QVERIFY(std::memcmp(units.data(), reference.utf16(), units.size() * 2) == 0);
+        QVERIFY(units.empty() ||
+                std::memcmp(units.data(), reference.utf16(), units.size() * 2) == 0);
         QCOMPARE(Utf8::codePointCount(span), std::size_t(reference.toUcs4().size()));
         QVERIFY(Utf8::isValid(span));
+    }
+
+    void isAsciiLooksAtEveryByte()
+    {
+        for (std::size_t length = 0; length <= 20; ++length) {
+            std::vector<std::uint8_t> text(length, 'a');
+            QVERIFY(Utf8::isAscii(SecretSpan(text.data(), text.size())));
+            for (std::size_t at = 0; at < length; ++at) {
+                text[at] = 0x80;
+                QVERIFY2(!Utf8::isAscii(SecretSpan(text.data(), text.size())),
+                         qPrintable(QString("byte %1 of %2").arg(at).arg(length)));
+                text[at] = 0x7F;
+                QVERIFY(Utf8::isAscii(SecretSpan(text.data(), text.size())));
+                text[at] = 'a';
+            }
+        }
     }
 
     void malformedInputBecomesReplacement_data()

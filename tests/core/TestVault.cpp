@@ -183,6 +183,25 @@ private slots:
         QCOMPARE(afterDelete.error().code, ErrorCode::FileChangedOnDisk);
     }
 
+    void refusesToOverwriteFileWithOneByteChanged()
+    {
+        // Not only another save (new nonce, new header) counts as a change: any byte does.
+        const std::string file = path("flipped.arcanum");
+        SecretBuffer password = secret(*m_input, "pw");
+        auto vault = Vault::create(file, password.span(), fastKdf());
+        ARCANUM_VERIFY_OK(vault);
+        auto bytes = readFile(file);
+        bytes[bytes.size() - 1] ^= 0x01; // the last byte of the authentication tag
+        writeFile(file, bytes);
+        auto saved = (*vault)->save();
+        QVERIFY(!saved);
+        QCOMPARE(saved.error().code, ErrorCode::FileChangedOnDisk);
+        QVERIFY(readFile(file) == bytes); // untouched
+        bytes[bytes.size() - 1] ^= 0x01;  // back as it was: saving works again
+        writeFile(file, bytes);
+        ARCANUM_VERIFY_OK((*vault)->save());
+    }
+
     void createRefusesExistingFile()
     {
         const std::string file = path("exists.arcanum");

@@ -11,9 +11,11 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QStyleFactory>
 #include <QVBoxLayout>
 #include <QtTest>
+#include <memory>
 
 using namespace arcanum;
 using namespace arcanum::test;
@@ -381,9 +383,12 @@ private slots:
     void looksLikeALineEdit()
     {
         QFETCH(QString, style);
+        // setStyle() does not take ownership: the style must outlive the widgets that use it.
+        const std::unique_ptr<QStyle> ownStyle(style.isEmpty() ? nullptr
+                                                               : QStyleFactory::create(style));
         QWidget window;
-        if (!style.isEmpty())
-            window.setStyle(QStyleFactory::create(style));
+        if (ownStyle)
+            window.setStyle(ownStyle.get());
         auto* layout = new QVBoxLayout(&window);
         auto* ours = new SecretLineEdit(m_arena.get());
         auto* theirs = new QLineEdit;

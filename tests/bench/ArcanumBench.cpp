@@ -1,0 +1,292 @@
+// arcanum-bench: how fast Arcanum opens, searches, sorts and saves vaults of 1,000 to 100,000
+// entries, and how much secret memory they take (docs/BENCHMARKS.md). Run by hand, as root:
+//
+//   build/tests/bench/arcanum-bench [--entries 1000,10000,20000,100000] [--quick]
+//                                   [--locked-memory] [--seed N] [--keep DIR]
+//                                   [--kdf-memory MIB] [--kdf-iterations N] [--kdf-lanes N]
+//
+// Prints Markdown tables. Exits 1 if any measurement fails or gives a wrong answer (ctest runs
+// it once with --entries 200 --quick so it cannot rot).
+#include "bench/SyntheticVault.h"
+#include "bench/VaultBenchmark.h"
+#include "hardening/ProcessHardening.h"
+#include "secret/MemoryLockLimit.h"
+#include "secret/SecretArena.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <sys/utsname.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace arcanum;
+using namespace arcanum::bench;
+
+namespace {
+
+struct Options
+{
+    std::vector<std::size_t> sizes{1000, 10000, 20000, 100000};
+    bool quick = false;
+    bool lockedMemory = false;
+    std::uint64_t seed = SyntheticVault::defaultSeed;
+    std::string keepDirectory;
+    std::uint32_t kdfMemoryMiB = 256;
+    std::uint32_t kdfIterations = 3;
+    std::uint32_t kdfLanes = Argon2Params::defaultLanes();
+};
+
+constexpr const char* usage =
+    "usage: arcanum-bench [--entries N[,N...]] [--quick] [--locked-memory] [--seed N]\n"
+    "                     [--keep DIR] [--kdf-memory MIB] [--kdf-iterations N] [--kdf-lanes N]\n"
+    "  --entries  vault sizes (default 1000,10000,20000,100000)\n"
+    "  --quick    fewer repetitions and an 8 MiB, 1-pass KDF (a smoke test, not a measurement)\n"
+    "  --locked-memory  use the mlock fallback, as if memfd_secret were missing\n"
+    "  --keep     write the vaults into DIR and keep them (password: \"bench password\")\n"
+    "  --kdf-*    the Argon2id cost measured in the KDF column (default 256 MiB, 3 passes)\n";
+
+std::optional<std::uint64_t> number(const char* text)
+{
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long value = std::strtoull(text, &end, 0);
+    if (errno != 0 || end == text || *end != '\0')
+        return std::nullopt;
+    return value;
+}
+
+bool parse(int argc, char** argv, Options& options)
+{
+    bool kdfGiven = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const bool hasValue = i + 1 < argc;
+        if (arg == "--quick") {
+            options.quick = true;
+        } else if (arg == "--locked-memory") {
+            options.lockedMemory = true;
+        } else if (arg == "--entries" && hasValue) {
+            options.sizes.clear();
+            std::string list = argv[++i];
+            for (std::size_t start = 0; start <= list.size();) {
+                const std::size_t comma = std::min(list.find(',', start), list.size());
+                const auto value = number(list.substr(start, comma - start).c_str());
+                if (!value || *value == 0)
+                    return false;
+                options.sizes.push_back(*value);
+                start = comma + 1;
+            }
+        } else if (arg == "--seed" && hasValue) {
+            const auto value = number(argv[++i]);
+            if (!value)
+                return false;
+            options.seed = *value;
+        } else if (arg == "--keep" && hasValue) {
+            options.keepDirectory = argv[++i];
+        } else if ((arg == "--kdf-memory" || arg == "--kdf-iterations" || arg == "--kdf-lanes") &&
+                   hasValue) {
+            const auto value = number(argv[++i]);
+            if (!value || *value == 0 || *value > 1u << 22)
+                return false;
+            const auto v = static_cast<std::uint32_t>(*value);
+            (arg == "--kdf-memory"       ? options.kdfMemoryMiB
+             : arg == "--kdf-iterations" ? options.kdfIterations
+                                         : options.kdfLanes) = v;
+            kdfGiven = true;
+        } else {
+            return false;
+        }
+    }
+    if (options.quick && !kdfGiven) {
+        options.kdfMemoryMiB = 8;
+        options.kdfIterations = 1;
+    }
+    return true;
+}
+
+std::string cpuModel()
+{
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    for (std::string line; std::getline(cpuinfo, line);)
+        if (line.rfind("model name", 0) == 0)
+            return line.substr(line.find(':') + 2);
+    return "unknown CPU";
+}
+
+std::string mib(std::size_t bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", double(bytes) / (1024.0 * 1024.0));
+    return text;
+}
+
+std::string withCommas(std::uint64_t value)
+{
+    std::string digits = std::to_string(value);
+    for (int at = int(digits.size()) - 3; at > 0; at -= 3)
+        digits.insert(std::size_t(at), ",");
+    return digits;
+}
+
+void printMachine(const SecretArena& session, const Options& options, const BenchSettings& settings)
+{
+    utsname system{};
+    uname(&system);
+    const std::size_t limit = MemoryLockLimit::softLimit();
+    std::printf("# arcanum-bench\n\n");
+    std::printf("- machine: %s, %ld online cores, Linux %s\n", cpuModel().c_str(),
+                sysconf(_SC_NPROCESSORS_ONLN), system.release);
+    std::printf("- secret memory: %s%s%s\n", protectionLevelName(session.protectionLevel()),
+                session.fallbackReason().empty() ? "" : " - ", session.fallbackReason().c_str());
+    std::printf("- RLIMIT_MEMLOCK: %s%s; the lock budget column simulates a limit of %s\n",
+                limit == SIZE_MAX ? "unlimited" : mib(limit).c_str(),
+                geteuid() == 0 ? " (running as root: exempt)" : "",
+                mib(settings.lockBudgetBytes).c_str());
+    std::printf("- seed 0x%llx; medians of %zu opens, %zu searches per term, %zu sorts, %zu "
+                "saves%s\n\n",
+                static_cast<unsigned long long>(options.seed), settings.openRuns,
+                settings.searchRuns, settings.sortRuns, settings.saveRuns,
+                options.quick ? " (--quick: not a measurement)" : "");
+}
+
+void printTables(const std::vector<BenchRow>& rows, double kdfMs, const Argon2Params& kdf,
+                 const BenchSettings& settings)
+{
+    std::printf("KDF: Argon2id %u MiB, %u passes, %u lanes = %.0f ms (median), the same for every "
+                "size.\n\n",
+                kdf.memoryKiB / 1024, kdf.iterations, kdf.lanes, kdfMs);
+    std::printf("| entries | open ms (KDF excluded) | KDF ms | search ms (worst median) | sort by "
+                "title ms | save ms | file bytes | secret bytes / entry (mapped / used) | fits %s "
+                "lock budget (open + save) |\n",
+                mib(settings.lockBudgetBytes).c_str());
+    std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (const BenchRow& row : rows) {
+        double worst = 0;
+        for (const SearchTiming& search : row.searches)
+            worst = std::max(worst, search.ms);
+        const std::string budget = (row.fitsLockBudget ? "yes" : "no, " + row.lockBudgetNote) +
+                                   " (needs " + mib(row.mappedAfterSave) + ")";
+        std::printf("| %s | %.1f | %.0f | %.2f | %.1f | %.1f | %s | %zu / %zu | %s |\n",
+                    withCommas(row.entries).c_str(), row.openMs, kdfMs, worst, row.sortMs,
+                    row.saveMs, withCommas(row.fileBytes).c_str(),
+                    row.mappedAfterOpen / row.entries, row.usedAfterOpen / row.entries,
+                    budget.c_str());
+    }
+
+    std::printf("\nOpening, step by step (ms, medians; Vault::open runs the same functions):\n\n");
+    std::printf("| entries | read file | header | map arena | KDF (minimal) | key check | decrypt "
+                "| index | Vault::open, minimal KDF |\n");
+    std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (const BenchRow& row : rows) {
+        const OpenPhases& p = row.phases;
+        std::printf("| %s | %.2f | %.3f | %.3f | %.3f | %.3f | %.2f | %.2f | %.2f |\n",
+                    withCommas(row.entries).c_str(), p.read, p.header, p.arena, p.kdf, p.keyCheck,
+                    p.decrypt, p.index, row.openWithMinimalKdfMs);
+    }
+
+    std::printf("\nSearch, per term (ms, median of SearchQuery::create + VaultContents::search; "
+                "hits):\n\n| entries |");
+    for (const SearchTiming& search : rows.front().searches)
+        std::printf(" \"%s\" (%s) |", search.term, search.kind);
+    std::printf("\n|---:|---:|---:|---:|\n");
+    for (const BenchRow& row : rows) {
+        std::printf("| %s |", withCommas(row.entries).c_str());
+        for (const SearchTiming& search : row.searches)
+            std::printf(" %.2f (%zu) |", search.ms, search.hits);
+        std::printf("\n");
+    }
+    std::printf("\nBuilding the synthetic vaults took:");
+    for (const BenchRow& row : rows)
+        std::printf(" %s: %.0f ms;", withCommas(row.entries).c_str(), row.buildMs);
+    std::printf("\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    Options options;
+    if (!parse(argc, argv, options)) {
+        std::fputs(usage, stderr);
+        return 2;
+    }
+    (void)ProcessHardening::apply(); // the same process state as the apps (memlock raised)
+
+    std::string directory = options.keepDirectory;
+    if (directory.empty()) {
+        const char* tmp = std::getenv("TMPDIR");
+        std::string pattern = std::string(tmp ? tmp : "/tmp") + "/arcanum-bench-XXXXXX";
+        if (mkdtemp(pattern.data()) == nullptr) {
+            std::perror("arcanum-bench: mkdtemp");
+            return 1;
+        }
+        directory = pattern;
+    } else {
+        std::filesystem::create_directories(directory);
+    }
+
+    BenchSettings settings;
+    if (options.lockedMemory)
+        settings.arena.simulateMemfdSecretErrno = ENOSYS; // the arena falls back to mlock
+    auto session = SecretArena::create(settings.arena);
+    if (!session) {
+        std::fprintf(stderr, "arcanum-bench: %s\n", session.error().message.c_str());
+        return 1;
+    }
+    constexpr char passwordText[] = "bench password"; // synthetic vaults, a public password
+    auto password = (*session)->copyOf(
+        SecretSpan(reinterpret_cast<const std::uint8_t*>(passwordText), sizeof passwordText - 1));
+    if (!password) {
+        std::fprintf(stderr, "arcanum-bench: %s\n", password.error().message.c_str());
+        return 1;
+    }
+
+    settings.directory = directory;
+    settings.seed = options.seed;
+    if (options.quick) {
+        settings.openRuns = 3;
+        settings.searchRuns = 3;
+        settings.sortRuns = 1;
+        settings.saveRuns = 1;
+    }
+    printMachine(**session, options, settings);
+    std::fflush(stdout);
+
+    VaultBenchmark benchmark(settings, password->span());
+    int status = 0;
+    const Argon2Params kdf = Argon2Params::withRandomSalt(options.kdfMemoryMiB * 1024,
+                                                          options.kdfIterations, options.kdfLanes);
+    auto kdfMs = kdf.validate().ok() ? benchmark.kdfMs(kdf, options.quick ? 1 : 3)
+                                     : Result<double>(kdf.validate().error());
+    if (!kdfMs) {
+        std::fprintf(stderr, "arcanum-bench: KDF: %s\n", kdfMs.error().message.c_str());
+        status = 1;
+    }
+    std::vector<BenchRow> rows;
+    for (const std::size_t entries : options.sizes) {
+        std::fprintf(stderr, "arcanum-bench: %zu entries...\n", entries);
+        auto row = benchmark.run(entries);
+        if (!row) {
+            std::fprintf(stderr, "arcanum-bench: %zu entries: %s\n", entries,
+                         row.error().message.c_str());
+            status = 1;
+        } else {
+            rows.push_back(std::move(row.value()));
+        }
+        if (options.keepDirectory.empty()) {
+            std::filesystem::remove(benchmark.pathFor(entries));
+            std::filesystem::remove(benchmark.pathFor(entries) + ".bak");
+        }
+    }
+    if (!rows.empty())
+        printTables(rows, kdfMs ? *kdfMs : 0, kdf, settings);
+    if (options.keepDirectory.empty())
+        std::filesystem::remove(directory);
+    return status;
+}

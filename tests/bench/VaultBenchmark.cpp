@@ -1,0 +1,275 @@
+#include "bench/VaultBenchmark.h"
+
+#include "bench/Stopwatch.h"
+#include "bench/SyntheticVault.h"
+#include "crypto/Aead.h"
+#include "format/AtomicFile.h"
+#include "format/VaultHeader.h"
+#include "format/VaultKeys.h"
+#include "text/CaseFold.h"
+#include "text/SearchQuery.h"
+#include "vault/Vault.h"
+
+#include <cstdio>
+#include <cstring>
+#include <numeric>
+
+namespace arcanum::bench {
+
+namespace {
+
+// Vault::open maps the arena with this much room beyond the ciphertext (Vault.cpp).
+constexpr std::size_t arenaHeadroom = 64 * 1024;
+
+Error failed(const std::string& what)
+{
+    return Error{ErrorCode::SystemError, "benchmark check failed: " + what};
+}
+
+// A search term typed by a user is plaintext too: it goes into the arena.
+Result<SecretBuffer> arenaText(SecretArena& arena, const char* text)
+{
+    return arena.copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>(text), std::strlen(text)));
+}
+
+} // namespace
+
+VaultBenchmark::VaultBenchmark(const BenchSettings& settings, SecretSpan password)
+    : m_settings(settings), m_password(password)
+{}
+
+Argon2Params VaultBenchmark::minimalKdf()
+{
+    return Argon2Params::withRandomSalt(Argon2Params::minMemoryKiB, 1, 1);
+}
+
+std::string VaultBenchmark::pathFor(std::size_t entries) const
+{
+    return m_settings.directory + "/bench-" + std::to_string(entries) + ".arcanum";
+}
+
+Result<double> VaultBenchmark::kdfMs(const Argon2Params& params, std::size_t runs) const
+{
+    std::vector<double> samples;
+    for (std::size_t i = 0; i < runs; ++i) {
+        auto arena = SecretArena::create(m_settings.arena);
+        if (!arena)
+            return arena.error();
+        Stopwatch watch;
+        auto keys = VaultKeys::derive(m_password, params, **arena);
+        samples.push_back(watch.elapsedMs());
+        if (!keys)
+            return keys.error();
+    }
+    return Stopwatch::median(samples);
+}
+
+Result<std::size_t> VaultBenchmark::build(const std::string& path, std::size_t entries,
+                                          BenchRow& row) const
+{
+    std::remove(path.c_str());
+    std::remove(Vault::backupPath(path).c_str());
+    Stopwatch watch;
+    auto vault = Vault::create(path, m_password, minimalKdf(), m_settings.arena);
+    if (!vault)
+        return vault.error();
+    SyntheticVault generator((*vault)->arena(), m_settings.seed);
+    if (auto filled = generator.fill((*vault)->contents(), entries); !filled)
+        return filled.error();
+    if (auto saved = (*vault)->save(); !saved)
+        return saved.error();
+    row.buildMs = watch.elapsedMs();
+    return generator.titleWordCount();
+}
+
+Result<OpenPhases> VaultBenchmark::timePhases(const std::string& path) const
+{
+    std::vector<double> read, header, arenaMs, kdf, keyCheck, decrypt, index;
+    for (std::size_t run = 0; run < m_settings.openRuns; ++run) {
+        Stopwatch watch;
+        auto file = AtomicFile::readAll(path, VaultHeader::size + VaultHeader::maxCiphertextBytes);
+        read.push_back(watch.elapsedMs());
+        if (!file)
+            return file.error();
+
+        watch.restart();
+        auto parsed = VaultHeader::parse(*file);
+        header.push_back(watch.elapsedMs());
+        if (!parsed)
+            return parsed.error();
+
+        watch.restart();
+        auto arena =
+            SecretArena::create(m_settings.arena, parsed->ciphertextLength + arenaHeadroom);
+        arenaMs.push_back(watch.elapsedMs());
+        if (!arena)
+            return arena.error();
+
+        watch.restart();
+        auto keys = VaultKeys::derive(m_password, parsed->kdf, **arena);
+        kdf.push_back(watch.elapsedMs());
+        if (!keys)
+            return keys.error();
+
+        const std::span<const std::uint8_t> bytes(*file);
+        watch.restart();
+        const bool right =
+            keys->verifyKeyCheck(bytes.first(VaultHeader::keyCheckOffset), parsed->keyCheck);
+        keyCheck.push_back(watch.elapsedMs());
+        if (!right)
+            return failed("the key check rejected the benchmark password");
+
+        watch.restart();
+        auto payload = Aead::open(bytes.subspan(VaultHeader::size), bytes.first(VaultHeader::size),
+                                  keys->encryptionKey(), parsed->nonce, **arena);
+        decrypt.push_back(watch.elapsedMs());
+        if (!payload)
+            return payload.error();
+
+        watch.restart();
+        auto contents = VaultContents::load(std::move(payload.value()), **arena);
+        index.push_back(watch.elapsedMs());
+        if (!contents)
+            return contents.error();
+    } // contents, keys, then the arena go, in that order
+    OpenPhases phases;
+    phases.read = Stopwatch::median(read);
+    phases.header = Stopwatch::median(header);
+    phases.arena = Stopwatch::median(arenaMs);
+    phases.kdf = Stopwatch::median(kdf);
+    phases.keyCheck = Stopwatch::median(keyCheck);
+    phases.decrypt = Stopwatch::median(decrypt);
+    phases.index = Stopwatch::median(index);
+    return phases;
+}
+
+Result<void> VaultBenchmark::measureOpen(const std::string& path, BenchRow& row) const
+{
+    std::vector<double> samples;
+    for (std::size_t run = 0; run < m_settings.openRuns; ++run) {
+        Stopwatch watch;
+        auto vault = Vault::open(path, m_password, m_settings.arena);
+        samples.push_back(watch.elapsedMs());
+        if (!vault)
+            return vault.error();
+        if ((*vault)->contents().entryCount() != row.entries)
+            return failed("the vault opened with " +
+                          std::to_string((*vault)->contents().entryCount()) + " entries, not " +
+                          std::to_string(row.entries));
+        row.mappedAfterOpen = (*vault)->arena().mappedBytes();
+        row.usedAfterOpen = (*vault)->arena().usedBytes();
+    }
+    row.openWithMinimalKdfMs = Stopwatch::median(samples);
+    row.openMs = std::max(0.0, row.openWithMinimalKdfMs - row.phases.kdf);
+    return {};
+}
+
+Result<void> VaultBenchmark::measureUse(const std::string& path, std::size_t titleWordCount,
+                                        BenchRow& row) const
+{
+    auto opened = Vault::open(path, m_password, m_settings.arena);
+    if (!opened)
+        return opened.error();
+    Vault& vault = **opened;
+    const VaultContents& contents = vault.contents();
+
+    row.searches = {{{SyntheticVault::titleWord(), "title substring"},
+                     {"netflix", "no match"},
+                     {SyntheticVault::nonAsciiWord(), "non-ASCII"}}};
+    for (SearchTiming& search : row.searches) {
+        auto term = arenaText(vault.arena(), search.term);
+        if (!term)
+            return term.error();
+        std::vector<double> samples;
+        for (std::size_t run = 0; run < m_settings.searchRuns; ++run) {
+            Stopwatch watch;
+            auto query = SearchQuery::create(term->span(), vault.arena());
+            if (!query)
+                return query.error();
+            const std::vector<std::size_t> found = contents.search(*query);
+            samples.push_back(watch.elapsedMs());
+            search.hits = found.size();
+        }
+        search.ms = Stopwatch::median(samples);
+    }
+    if (row.searches[0].hits < titleWordCount)
+        return failed("searching \"bank\" found " + std::to_string(row.searches[0].hits) +
+                      " entries; at least " + std::to_string(titleWordCount) + " have it");
+    if (row.searches[1].hits != 0)
+        return failed("a term no entry holds was found");
+
+    std::vector<double> samples;
+    std::vector<std::size_t> order(contents.entryCount());
+    for (std::size_t run = 0; run < m_settings.sortRuns; ++run) {
+        std::iota(order.begin(), order.end(), std::size_t(0));
+        Stopwatch watch;
+        contents.sortByTitle(order);
+        samples.push_back(watch.elapsedMs());
+    }
+    row.sortMs = Stopwatch::median(samples);
+    for (std::size_t i = 1; i < order.size(); ++i)
+        if (CaseFold::compare(contents.entry(order[i - 1]).title(),
+                              contents.entry(order[i]).title()) > 0)
+            return failed("sortByTitle left two titles out of order");
+
+    samples.clear();
+    for (std::size_t run = 0; run < m_settings.saveRuns; ++run) {
+        Stopwatch watch;
+        if (auto saved = vault.save(); !saved)
+            return saved;
+        samples.push_back(watch.elapsedMs());
+        if (run == 0)
+            row.mappedAfterSave = vault.arena().mappedBytes();
+    }
+    row.saveMs = Stopwatch::median(samples);
+    row.fileBytes = vault.fileBytes();
+    return {};
+}
+
+Result<void> VaultBenchmark::measureLockBudget(const std::string& path, BenchRow& row) const
+{
+    // The arena checks the simulated limit before every mapping, as the kernel checks the real
+    // one; root (exempt from RLIMIT_MEMLOCK) thus still learns what a normal user would see.
+    SecretArenaOptions options = m_settings.arena;
+    options.simulateMemoryLockLimit = m_settings.lockBudgetBytes;
+    auto vault = Vault::open(path, m_password, options);
+    if (!vault) {
+        if (vault.error().code != ErrorCode::MemoryLockLimit)
+            return vault.error();
+        row.lockBudgetNote = "open fails";
+        return {};
+    }
+    if ((*vault)->contents().entryCount() != row.entries)
+        return failed("the saved vault reopened with a different number of entries");
+    if (auto saved = (*vault)->save(); !saved) {
+        if (saved.error().code != ErrorCode::MemoryLockLimit)
+            return saved;
+        row.lockBudgetNote = "save fails";
+        return {};
+    }
+    row.fitsLockBudget = true;
+    return {};
+}
+
+Result<BenchRow> VaultBenchmark::run(std::size_t entries)
+{
+    BenchRow row;
+    row.entries = entries;
+    const std::string path = pathFor(entries);
+    auto titleWordCount = build(path, entries, row);
+    if (!titleWordCount)
+        return titleWordCount.error();
+    auto phases = timePhases(path);
+    if (!phases)
+        return phases.error();
+    row.phases = *phases;
+    if (auto opened = measureOpen(path, row); !opened)
+        return opened.error();
+    if (auto used = measureUse(path, *titleWordCount, row); !used)
+        return used.error();
+    if (auto budget = measureLockBudget(path, row); !budget)
+        return budget.error();
+    return row;
+}
+
+} // namespace arcanum::bench
