@@ -4,6 +4,7 @@
 #include "lock/DBusLockSignalSource.h"
 #include "lock/LockController.h"
 #include "lock/LockSignalSource.h"
+#include "support/FakeLockSignalSource.h"
 #include "support/PrivateDBus.h"
 
 #include <QElapsedTimer>
@@ -14,33 +15,9 @@
 
 using namespace arcanum;
 using namespace std::chrono_literals;
+using arcanum::test::FakeLockSignalSource;
 
 namespace {
-
-// Emits the source's signals on demand; records what the controller asked of it.
-class FakeLockSignalSource final : public LockSignalSource
-{
-public:
-    void acquireSleepInhibitor() override
-    {
-        ++acquires;
-        held = true;
-    }
-    void releaseSleepInhibitor() override
-    {
-        if (held)
-            ++releases;
-        held = false;
-    }
-    [[nodiscard]] bool holdsSleepInhibitor() const override { return held; }
-
-    void lockScreen() { emit screenLocked(); }
-    void sleep(bool start) { emit prepareForSleep(start); }
-
-    bool held = false;
-    int acquires = 0;
-    int releases = 0;
-};
 
 LockTriggers triggers(std::chrono::milliseconds idle, bool onScreenLock, bool beforeSleep)
 {

@@ -1,0 +1,44 @@
+// arcanum: the desktop app. `arcanum [VAULT]` opens the unlock screen of VAULT (or of the most
+// recent vault), focused on the password field.
+#include "hardening/ProcessHardening.h"
+#include "lock/DBusLockSignalSource.h"
+#include "settings/Settings.h"
+#include "window/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QIcon>
+
+int main(int argc, char** argv)
+{
+    using namespace arcanum;
+    ProcessHardening::bindSymbolsNow(argv);
+    ProcessHardening::apply();
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Arcanum"));
+    QApplication::setOrganizationName(QStringLiteral("Arcanum"));
+    QApplication::setApplicationVersion(QStringLiteral(ARCANUM_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.arcanum.Arcanum"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/arcanum.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "A password vault whose unlocked contents live only in "
+                                        "secret memory."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("vault"),
+                                 QApplication::translate("main", "The vault to unlock."),
+                                 QStringLiteral("[VAULT]"));
+    parser.process(app);
+
+    Settings settings;
+    DBusLockSignalSource lockSource;
+    MainWindow window(&settings, &lockSource);
+    if (!parser.positionalArguments().isEmpty())
+        window.openVault(QFileInfo(parser.positionalArguments().first()).absoluteFilePath());
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,314 @@
+// Tests for MainWindow with its pages and actions, on real vaults, offscreen: unlock (wrong, right,
+// damaged), the list, search, reveal, edit → saved → reopened, delete, clipboard with timeout and
+// lock, the hibernation banner, lock triggers, keyboard shortcuts, and nothing secret left mapped.
+#include "clipboard/ClipboardGuard.h"
+#include "lock/LockController.h"
+#include "model/EntryListModel.h"
+#include "platform/HibernationBanner.h"
+#include "secret/SecretLabel.h"
+#include "secret/SecretLineEdit.h"
+#include "session/VaultSession.h"
+#include "settings/Settings.h"
+#include "dialogs/EntryEditorDialog.h"
+#include "window/EntryActions.h"
+#include "window/EntryDetailView.h"
+#include "window/MainWindow.h"
+#include "window/UnlockPage.h"
+#include "window/VaultPage.h"
+
+#include "TestSupport.h"
+#include "support/FakeLockSignalSource.h"
+#include "support/Windows.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTreeView>
+
+#include <fstream>
+
+using namespace arcanum;
+using namespace arcanum::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+const char* const masterPassword = "window test password";
+constexpr int entryCount = 12;
+
+int secretMappings()
+{
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    int count = 0;
+    while (std::getline(maps, line))
+        count += line.find("/secretmem") != std::string::npos;
+    return count;
+}
+
+// Writes a vault with `entryCount` entries (one "GitHub", the rest "Entry NN") and locks it.
+void writeVault(const QString& path)
+{
+    auto arena = makeArena();
+    auto vault = Vault::create(path.toStdString(), secret(*arena, masterPassword).span(),
+                               Argon2Params::withRandomSalt(256, 1, 1));
+    QVERIFY(vault.ok());
+    for (int i = 0; i < entryCount; ++i) {
+        EntryDraft draft((*vault)->arena());
+        const std::string title = i == 0 ? "GitHub" : "Entry " + std::to_string(10 + i);
+        QVERIFY(draft.set(EntryField::Title, secret((*vault)->arena(), title.c_str()).span()));
+        QVERIFY(draft.set(EntryField::Username, secret((*vault)->arena(), "user").span()));
+        const std::string password = "password-" + std::to_string(i);
+        QVERIFY(draft.set(EntryField::Password,
+                          secret((*vault)->arena(), password.c_str()).span()));
+        QVERIFY((*vault)->contents().addEntry(draft).ok());
+    }
+    QVERIFY((*vault)->save().ok());
+}
+
+QByteArray clipboardText()
+{
+    const QMimeData* data = QGuiApplication::clipboard()->mimeData();
+    return data ? data->data(QStringLiteral("text/plain;charset=utf-8")) : QByteArray();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    struct Fixture
+    {
+        QTemporaryDir dir;
+        QString vaultPath;
+        QString powerState;
+        std::unique_ptr<Settings> settings;
+        FakeLockSignalSource lockSource;
+        std::unique_ptr<MainWindow> window;
+
+        explicit Fixture(const char* powerStates = "freeze mem\n")
+        {
+            vaultPath = dir.filePath("window.arcanum");
+            writeVault(vaultPath);
+            powerState = dir.filePath("power-state");
+            std::ofstream(powerState.toStdString()) << powerStates;
+            settings = std::make_unique<Settings>(dir.filePath("settings.ini"));
+            window = std::make_unique<MainWindow>(
+                settings.get(), &lockSource,
+                HibernationProbe(powerState, [] { return std::optional<QString>(); }));
+            window->openVault(vaultPath);
+        }
+
+        [[nodiscard]] bool typeAndUnlock(const char* password)
+        {
+            SecretLineEdit* field = window->unlockPage()->passwordField();
+            field->setFocus();
+            QTest::keyClicks(field, QString::fromUtf8(password));
+            QSignalSpy done(window->session(), &VaultSession::busyChanged);
+            QTest::keyClick(field, Qt::Key_Return);
+            return done.wait(20000) && (done.count() >= 2 || done.wait(20000));
+        }
+        [[nodiscard]] bool unlock() { return typeAndUnlock(masterPassword) && window->session()->isUnlocked(); }
+        VaultPage* page() { return window->vaultPage(); }
+        EntryListModel* model() { return page()->entryModel(); }
+    };
+
+private slots:
+    void unlockWrongThenRight()
+    {
+        Fixture f;
+        QVERIFY(showAndActivate(*f.window));
+        QCOMPARE(QApplication::focusWidget(), f.window->unlockPage()->passwordField());
+        QVERIFY(f.typeAndUnlock("not the password"));
+        QVERIFY(!f.window->session()->isUnlocked());
+        QVERIFY(f.window->unlockPage()->errorText().contains("wrong"));
+        QVERIFY(f.window->unlockPage()->passwordField()->isEmpty());
+        QVERIFY(f.unlock());
+        QCOMPARE(f.model()->rowCount(), entryCount);
+        QVERIFY(f.window->protectionText().contains("secret memory"));
+        QVERIFY(f.window->windowTitle().contains("window.arcanum"));
+    }
+
+    void damagedFileSaysSo()
+    {
+        Fixture f;
+        const QString damaged = f.dir.filePath("damaged.arcanum");
+        QVERIFY(QFile::copy(QStringLiteral(ARCANUM_TEST_DATA_DIR) + "/vault/flipped-ciphertext.arcanum",
+                            damaged));
+        f.window->openVault(damaged);
+        QVERIFY(f.typeAndUnlock("correct horse battery staple"));
+        QVERIFY(!f.window->session()->isUnlocked());
+        QVERIFY2(f.window->unlockPage()->errorText().contains("damaged"),
+                 qPrintable(f.window->unlockPage()->errorText()));
+    }
+
+    void searchNarrowsTheList()
+    {
+        Fixture f;
+        QVERIFY(f.unlock());
+        QTest::keyClicks(f.page()->searchField(), "GITH");
+        QCOMPARE(f.model()->rowCount(), 1);
+        QVERIFY(equals(f.model()->entryAt(0)->title(), "GitHub"));
+        QTest::keyClick(f.page()->searchField(), Qt::Key_Escape);
+        QCOMPARE(f.model()->rowCount(), entryCount);
+        QTest::keyClicks(f.page()->searchField(), "no such entry");
+        QCOMPARE(f.model()->rowCount(), 0);
+        // The model never hands out field text.
+        QTest::keyClick(f.page()->searchField(), Qt::Key_Escape);
+        const QModelIndex first = f.model()->index(0, EntryListModel::TitleColumn);
+        QVERIFY(!f.model()->data(first, Qt::DisplayRole).isValid());
+    }
+
+    void revealToggles()
+    {
+        Fixture f;
+        QVERIFY(f.unlock());
+        SecretLabel* password = f.page()->details()->label(EntryField::Password);
+        QVERIFY(f.page()->currentEntry());
+        QVERIFY(password->isMasked());
+        QVERIFY(equals(f.page()->details()->label(EntryField::Title)->text(), "Entry 11"));
+        QVERIFY(equals(password->text(), "password-1")); // "Entry 11" sorts first
+        f.window->actions()->revealFields->trigger();
+        QVERIFY(!password->isMasked());
+        f.window->actions()->revealFields->trigger();
+        QVERIFY(password->isMasked());
+    }
+
+    void editIsSavedAndSurvivesReopening()
+    {
+        Fixture f;
+        QVERIFY(f.unlock());
+        QTimer::singleShot(0, [] {
+            auto* editor = qobject_cast<EntryEditorDialog*>(QApplication::activeModalWidget());
+            QVERIFY(editor);
+            editor->titleEdit()->selectAll();
+            QTest::keyClicks(editor->titleEdit(), "Renamed");
+            editor->okButton()->click();
+        });
+        f.window->actions()->editEntry->trigger();
+        auto arena = makeArena();
+        auto reopened = Vault::open(f.vaultPath.toStdString(), secret(*arena, masterPassword).span());
+        QVERIFY(reopened.ok());
+        const auto found = (*reopened)->contents().findByTitle(secret(*arena, "Renamed").span());
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE((*reopened)->contents().entry(found[0]).historyCount(), std::size_t(1));
+        QVERIFY(equals(f.page()->details()->label(EntryField::Title)->text(), "Renamed"));
+    }
+
+    void deleteRemovesAndSaves()
+    {
+        Fixture f;
+        QVERIFY(f.unlock());
+        f.window->actions()->setConfirmDeletes(false);
+        const EntryId doomed = *f.page()->currentEntry();
+        f.window->actions()->deleteEntry->trigger();
+        QCOMPARE(f.model()->rowCount(), entryCount - 1);
+        QCOMPARE(f.model()->rowOf(doomed), -1);
+        auto arena = makeArena();
+        auto reopened = Vault::open(f.vaultPath.toStdString(), secret(*arena, masterPassword).span());
+        QVERIFY(reopened.ok());
+        QCOMPARE((*reopened)->contents().entryCount(), std::size_t(entryCount - 1));
+        QCOMPARE((*reopened)->contents().tombstoneCount(), std::size_t(1));
+    }
+
+    void clipboardHoldsPasswordUntilTimeoutAndLock()
+    {
+        Fixture f;
+        f.settings->setClipboardClearSeconds(1);
+        f.window->applySettings();
+        QVERIFY(f.unlock());
+        f.window->actions()->copyPassword->trigger();
+        QCOMPARE(clipboardText(), QByteArray("password-1")); // "Entry 11", the first row
+        QTRY_VERIFY_WITH_TIMEOUT(clipboardText().isEmpty(), 3000);
+
+        f.window->actions()->copyUsername->trigger();
+        QCOMPARE(clipboardText(), QByteArray("user"));
+        f.window->lockVault();
+        QVERIFY(clipboardText().isEmpty());
+    }
+
+    void hibernationBannerFollowsTheProbe_data()
+    {
+        QTest::addColumn<QByteArray>("states");
+        QTest::addColumn<bool>("shown");
+        QTest::newRow("can hibernate") << QByteArray("freeze mem disk\n") << true;
+        QTest::newRow("cannot") << QByteArray("freeze mem\n") << false;
+    }
+    void hibernationBannerFollowsTheProbe()
+    {
+        QFETCH(QByteArray, states);
+        QFETCH(bool, shown);
+        Fixture f(states.constData());
+        f.window->show();
+        QVERIFY(f.unlock());
+        QCOMPARE(f.window->banner()->isVisible(), shown);
+        f.window->lockVault();
+        QVERIFY(!f.window->banner()->isVisible());
+    }
+
+    void lockTriggersThroughTheController()
+    {
+        Fixture f;
+        QVERIFY(f.unlock());
+        QVERIFY(f.lockSource.holdsSleepInhibitor());
+        f.lockSource.lockScreen();
+        QVERIFY(!f.window->session()->isUnlocked());
+
+        QVERIFY(f.unlock());
+        f.lockSource.sleep(true);
+        QVERIFY(!f.window->session()->isUnlocked());
+        QVERIFY(!f.lockSource.holdsSleepInhibitor()); // released once locking finished
+        f.lockSource.sleep(false);
+
+        QVERIFY(f.unlock());
+        LockTriggers idle;
+        idle.idleTimeout = 100ms;
+        f.window->lockController()->setTriggers(idle);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window->session()->isUnlocked(), 3000);
+    }
+
+    void afterLockNothingSecretIsMapped()
+    {
+        Fixture f;
+        QVERIFY(f.unlock());
+        QVERIFY(secretMappings() >= 1);
+        f.window->lockVault();
+        QCOMPARE(f.window->unlockPage(), f.window->centralWidget()->findChild<UnlockPage*>());
+        QCOMPARE(f.model()->rowCount(), 0);
+        QCOMPARE(secretMappings(), 0);
+    }
+
+    void keyboardShortcuts()
+    {
+        Fixture f;
+        QVERIFY(showAndActivate(*f.window));
+        QVERIFY(f.unlock());
+        QTest::keyClick(f.window.get(), Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), f.page()->searchField());
+        QTest::keyClicks(f.page()->searchField(), "entry 1");
+        QTest::keyClick(f.page()->searchField(), Qt::Key_Down);
+        QCOMPARE(QApplication::focusWidget(), f.page()->entryList());
+        QVERIFY(f.page()->currentEntry());
+        QTest::keyClick(f.window.get(), Qt::Key_H, Qt::ControlModifier);
+        QVERIFY(!f.page()->details()->label(EntryField::Password)->isMasked());
+        QTest::keyClick(f.window.get(), Qt::Key_C, Qt::ControlModifier);
+        QVERIFY(clipboardText().startsWith("password-"));
+        QTimer::singleShot(0, [] {
+            auto* editor = qobject_cast<EntryEditorDialog*>(QApplication::activeModalWidget());
+            QVERIFY(editor && editor->isNewEntry());
+            editor->reject();
+        });
+        QTest::keyClick(f.window.get(), Qt::Key_N, Qt::ControlModifier);
+        QVERIFY(showAndActivate(*f.window)); // offscreen does not hand activation back itself
+        QTest::keyClick(f.window.get(), Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(!f.window->session()->isUnlocked());
+        QVERIFY(clipboardText().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

@@ -1,0 +1,239 @@
+#include "window/EntryActions.h"
+
+#include "clipboard/ClipboardGuard.h"
+#include "dialogs/EntryEditorDialog.h"
+#include "dialogs/GeneratorDialog.h"
+#include "dialogs/GroupNameDialog.h"
+#include "session/VaultSession.h"
+#include "window/EntryDetailView.h"
+#include "window/VaultPage.h"
+
+#include <QAction>
+#include <QTreeView>
+#include <QDesktopServices>
+#include <QMessageBox>
+#include <QUrl>
+
+namespace arcanum {
+
+namespace {
+
+QAction* makeAction(QObject* parent, const QString& text, const QKeySequence& shortcut)
+{
+    auto* action = new QAction(text, parent);
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WindowShortcut);
+    return action;
+}
+
+} // namespace
+
+EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuard* clipboard,
+                           QWidget* dialogParent)
+    : QObject(dialogParent), m_session(session), m_page(page), m_clipboard(clipboard),
+      m_dialogParent(dialogParent)
+{
+    newEntry = makeAction(this, tr("&New entry…"), QKeySequence(Qt::CTRL | Qt::Key_N));
+    editEntry = makeAction(this, tr("&Edit entry…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    deleteEntry = makeAction(this, tr("&Delete entry…"), QKeySequence::Delete);
+    copyUsername = makeAction(this, tr("Copy &user name"), QKeySequence(Qt::CTRL | Qt::Key_B));
+    copyPassword = makeAction(this, tr("Copy &password"), QKeySequence(Qt::CTRL | Qt::Key_C));
+    openUrl = makeAction(this, tr("&Open URL"), QKeySequence(Qt::CTRL | Qt::Key_U));
+    revealFields = makeAction(this, tr("&Show protected fields"), QKeySequence(Qt::CTRL | Qt::Key_H));
+    revealFields->setCheckable(true);
+    newGroup = makeAction(this, tr("New &group…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    generator = makeAction(this, tr("Password &generator…"), QKeySequence(Qt::CTRL | Qt::Key_G));
+    // Delete must not fire while typing in the search field.
+    deleteEntry->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+
+    connect(newEntry, &QAction::triggered, this, &EntryActions::addEntry);
+    connect(editEntry, &QAction::triggered, this, &EntryActions::editCurrent);
+    connect(deleteEntry, &QAction::triggered, this, &EntryActions::deleteCurrent);
+    connect(copyUsername, &QAction::triggered, this, [this] { copyField(EntryField::Username); });
+    connect(copyPassword, &QAction::triggered, this, [this] { copyField(EntryField::Password); });
+    connect(openUrl, &QAction::triggered, this, &EntryActions::openCurrentUrl);
+    connect(revealFields, &QAction::toggled, page->details(), &EntryDetailView::setRevealed);
+    connect(page->details(), &EntryDetailView::revealedChanged, revealFields, &QAction::setChecked);
+    connect(newGroup, &QAction::triggered, this, &EntryActions::addGroup);
+    connect(generator, &QAction::triggered, this, &EntryActions::showGenerator);
+
+    EntryDetailView* details = page->details();
+    connect(details, &EntryDetailView::copyRequested, this, &EntryActions::copyField);
+    connect(details, &EntryDetailView::copyCustomFieldRequested, this, &EntryActions::copyCustomField);
+    connect(details, &EntryDetailView::openUrlRequested, this, &EntryActions::openCurrentUrl);
+    connect(details, &EntryDetailView::editRequested, this, &EntryActions::editCurrent);
+    connect(page, &VaultPage::entryActivated, this, &EntryActions::editCurrent);
+    connect(page, &VaultPage::currentEntryChanged, this, &EntryActions::updateEnabled);
+    connect(session, &VaultSession::unlocked, this, &EntryActions::updateEnabled);
+    connect(session, &VaultSession::locked, this, &EntryActions::updateEnabled);
+    page->entryList()->addAction(deleteEntry);
+    updateEnabled();
+}
+
+std::optional<EntryView> EntryActions::current() const
+{
+    Vault* vault = m_session->vault();
+    const auto id = m_page->currentEntry();
+    if (vault == nullptr || !id)
+        return std::nullopt;
+    const auto index = vault->contents().findEntry(*id);
+    return index ? std::optional<EntryView>(vault->contents().entry(*index)) : std::nullopt;
+}
+
+void EntryActions::updateEnabled()
+{
+    const bool unlocked = m_session->isUnlocked();
+    const bool selected = unlocked && current().has_value();
+    for (QAction* action : {editEntry, deleteEntry, copyUsername, copyPassword, openUrl})
+        action->setEnabled(selected);
+    for (QAction* action : {newEntry, newGroup, revealFields, generator})
+        action->setEnabled(unlocked);
+}
+
+void EntryActions::showError(const QString& title, const QString& message)
+{
+    QMessageBox::warning(m_dialogParent, title, message);
+}
+
+void EntryActions::reportCopy(const Result<void>& copied, const QString& what)
+{
+    if (!copied) {
+        emit statusMessage(tr("Could not copy: %1").arg(QString::fromStdString(copied.error().message)));
+        return;
+    }
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_clipboard->clearAfter());
+    emit statusMessage(tr("%1 copied; the clipboard is cleared in %n second(s).", nullptr,
+                          int(seconds.count()))
+                           .arg(what));
+}
+
+void EntryActions::copyField(EntryField field)
+{
+    const auto entry = current();
+    if (!entry)
+        return;
+    const SecretSpan value = entry->field(field);
+    if (value.empty()) {
+        emit statusMessage(tr("That field is empty; nothing was copied."));
+        return;
+    }
+    const QString names[] = {tr("Title"), tr("User name"), tr("Password"),
+                             tr("URL"),   tr("Notes"),     tr("TOTP secret")};
+    reportCopy(m_clipboard->copy(m_session->vault()->arena(), value), names[int(field)]);
+}
+
+void EntryActions::copyCustomField(int index)
+{
+    const auto entry = current();
+    if (!entry)
+        return;
+    int at = 0;
+    std::optional<SecretSpan> value;
+    entry->forEachCustomField([&](const EntryView::CustomField& field) {
+        if (at++ == index)
+            value = field.value;
+    });
+    if (value && !value->empty())
+        reportCopy(m_clipboard->copy(m_session->vault()->arena(), *value), tr("Field"));
+}
+
+void EntryActions::copyGenerated(SecretSpan secret)
+{
+    if (m_session->isUnlocked())
+        reportCopy(m_clipboard->copy(m_session->vault()->arena(), secret), tr("Password"));
+}
+
+void EntryActions::openCurrentUrl()
+{
+    const auto entry = current();
+    if (!entry || entry->url().empty())
+        return;
+    // The one deliberate copy out of the arena: the browser needs the URL as a string. The QUrl
+    // and its QString die at the end of this function (docs/SECURITY.md).
+    const SecretSpan url = entry->url();
+    QUrl target = QUrl::fromEncoded(QByteArray::fromRawData(url.chars(), qsizetype(url.size())),
+                                    QUrl::TolerantMode);
+    if (target.scheme().isEmpty())
+        target = QUrl::fromUserInput(target.toString());
+    if (!QDesktopServices::openUrl(target))
+        emit statusMessage(tr("No program could open that URL."));
+}
+
+void EntryActions::addEntry()
+{
+    if (!m_session->isUnlocked())
+        return;
+    EntryEditorDialog dialog(m_session, std::nullopt, m_page->currentGroup(), m_dialogParent);
+    connect(&dialog, &EntryEditorDialog::copyRequested, this, &EntryActions::copyGenerated);
+    if (dialog.exec() == QDialog::Accepted && dialog.savedEntry())
+        m_page->selectEntry(*dialog.savedEntry());
+}
+
+void EntryActions::editCurrent()
+{
+    const auto id = m_page->currentEntry();
+    if (!m_session->isUnlocked() || !id)
+        return;
+    EntryEditorDialog dialog(m_session, id, std::nullopt, m_dialogParent);
+    connect(&dialog, &EntryEditorDialog::copyRequested, this, &EntryActions::copyGenerated);
+    if (dialog.exec() == QDialog::Accepted)
+        m_page->selectEntry(*id);
+}
+
+void EntryActions::deleteCurrent()
+{
+    const auto id = m_page->currentEntry();
+    if (!m_session->isUnlocked() || !id)
+        return;
+    if (m_confirmDeletes &&
+        QMessageBox::question(m_dialogParent, tr("Delete entry"),
+                              tr("Delete the selected entry and its history?\n\nThe previous "
+                                 "state of the vault stays in its backup file (.bak)."),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) !=
+            QMessageBox::Yes)
+        return;
+    if (auto removed = m_session->vault()->contents().removeEntry(*id); !removed) {
+        showError(tr("Delete entry"), QString::fromStdString(removed.error().message));
+        return;
+    }
+    if (m_session->commitChanges())
+        emit statusMessage(tr("Entry deleted."));
+}
+
+void EntryActions::addGroup()
+{
+    if (!m_session->isUnlocked())
+        return;
+    GroupNameDialog dialog(&m_session->vault()->arena(), m_dialogParent);
+    // A lock while the dialog is open wipes it before the arena goes.
+    connect(m_session, &VaultSession::aboutToLock, &dialog, [&dialog] {
+        dialog.releaseSecrets();
+        dialog.reject();
+    });
+    if (dialog.exec() != QDialog::Accepted || !m_session->isUnlocked() || dialog.name().empty())
+        return;
+    const auto parent = m_page->currentGroup();
+    auto added = m_session->vault()->contents().addGroup(dialog.name(), parent.value_or(EntryId()));
+    if (!added) {
+        showError(tr("New group"), QString::fromStdString(added.error().message));
+        return;
+    }
+    (void)m_session->commitChanges();
+}
+
+void EntryActions::showGenerator()
+{
+    Vault* vault = m_session->vault();
+    if (vault == nullptr)
+        return; // the generator writes into the vault's arena, so it needs an unlocked vault
+    GeneratorDialog dialog(&vault->arena(), GeneratorDialog::Mode::Standalone, m_dialogParent);
+    connect(&dialog, &GeneratorDialog::copyRequested, this, &EntryActions::copyGenerated);
+    connect(m_session, &VaultSession::aboutToLock, &dialog, [&dialog] {
+        dialog.releaseSecrets();
+        dialog.reject();
+    });
+    dialog.exec();
+}
+
+} // namespace arcanum

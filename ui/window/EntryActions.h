@@ -1,0 +1,72 @@
+// EntryActions: what the user can do to entries — new, edit, delete, copy user name / password /
+// URL / custom field, open URL, the password generator — as QActions with their shortcuts.
+//
+// Logic only; no layout. Copies go through ClipboardGuard (served lazily from the arena, cleared
+// after the timeout); opening a URL is the one path that hands plaintext to another program, on
+// request (docs/SECURITY.md). Windows and tests trigger the actions or call the slots directly.
+#pragma once
+
+#include "common/Result.h"
+#include "vault/EntryView.h"
+
+#include <QObject>
+
+class QAction;
+class QWidget;
+
+namespace arcanum {
+
+class ClipboardGuard;
+class VaultPage;
+class VaultSession;
+
+class EntryActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    EntryActions(VaultSession* session, VaultPage* page, ClipboardGuard* clipboard,
+                 QWidget* dialogParent);
+
+    QAction* newEntry = nullptr;
+    QAction* editEntry = nullptr;
+    QAction* deleteEntry = nullptr;
+    QAction* copyUsername = nullptr;
+    QAction* copyPassword = nullptr;
+    QAction* openUrl = nullptr;
+    QAction* revealFields = nullptr;
+    QAction* newGroup = nullptr;
+    QAction* generator = nullptr;
+
+    // Skip the delete confirmation (tests).
+    void setConfirmDeletes(bool confirm) { m_confirmDeletes = confirm; }
+
+public slots:
+    void addEntry();
+    void editCurrent();
+    void deleteCurrent();
+    void copyField(arcanum::EntryField field);
+    void copyCustomField(int index);
+    // Copies a generated password (from the generator or the entry editor).
+    void copyGenerated(arcanum::SecretSpan secret);
+    void openCurrentUrl();
+    void addGroup();
+    void showGenerator();
+    void updateEnabled();
+
+signals:
+    void statusMessage(const QString& message);
+
+private:
+    [[nodiscard]] std::optional<EntryView> current() const;
+    void reportCopy(const Result<void>& copied, const QString& what);
+    void showError(const QString& title, const QString& message);
+
+    VaultSession* m_session;
+    VaultPage* m_page;
+    ClipboardGuard* m_clipboard;
+    QWidget* m_dialogParent;
+    bool m_confirmDeletes = true;
+};
+
+} // namespace arcanum

@@ -1,0 +1,80 @@
+// EntryDetailView: the detail pane — every field of the selected entry, drawn from the arena.
+//
+// Each field is a SecretLabel (or a read-only SecretTextEdit for notes) holding its own copy in
+// the vault's arena; protected fields (password, TOTP, protected custom fields) are masked with
+// a fixed number of bullets until revealed. Buttons ask for copy / open-URL through signals: the
+// window does the clipboard and URL work. Everything is wiped on releaseSecrets() (lock).
+#pragma once
+
+#include "vault/EntryId.h"
+#include "vault/EntryView.h"
+
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+
+namespace arcanum {
+
+class SecretLabel;
+class SecretTextEdit;
+class VaultSession;
+
+class EntryDetailView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EntryDetailView(VaultSession* session, QWidget* parent = nullptr);
+
+    // Shows `entry` (nullopt: nothing selected). Re-reads it from the vault.
+    void showEntry(const std::optional<EntryId>& entry);
+    [[nodiscard]] const std::optional<EntryId>& entry() const { return m_entry; }
+
+    void setRevealed(bool revealed);
+    [[nodiscard]] bool isRevealed() const { return m_revealed; }
+    // Wipes every label; call before the arena goes away.
+    void releaseSecrets();
+
+    // For tests: the label of a standard field.
+    [[nodiscard]] SecretLabel* label(EntryField field) const;
+
+signals:
+    void copyRequested(arcanum::EntryField field);
+    void copyCustomFieldRequested(int index);
+    void openUrlRequested();
+    void editRequested();
+    void revealedChanged(bool revealed);
+
+private:
+    void clearCustomFields();
+    void addCustomField(int index, const EntryView::CustomField& field);
+    void setField(SecretLabel* label, SecretSpan value);
+
+    VaultSession* m_session;
+    std::optional<EntryId> m_entry;
+    bool m_revealed = false;
+    QFormLayout* m_form = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QWidget* m_fields = nullptr;
+    SecretLabel* m_title = nullptr;
+    SecretLabel* m_username = nullptr;
+    SecretLabel* m_password = nullptr;
+    SecretLabel* m_url = nullptr;
+    SecretLabel* m_totp = nullptr;
+    SecretLabel* m_tags = nullptr;
+    SecretTextEdit* m_notes = nullptr;
+    QPushButton* m_reveal = nullptr;
+    QLabel* m_dates = nullptr;
+    int m_totpRow = 0;
+    int m_tagsRow = 0;
+    std::vector<QWidget*> m_customRows; // the name label of each custom-field row
+    std::vector<SecretLabel*> m_customValues;
+    std::vector<bool> m_customProtected;
+};
+
+} // namespace arcanum

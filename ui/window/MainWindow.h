@@ -1,0 +1,83 @@
+// MainWindow: Arcanum's window. Thin: it owns the session, the lock controller, the clipboard
+// guard and the hibernation banner, switches between the unlock page and the vault page, and
+// puts the actions in menus. Locking (for any reason) goes through lockVault().
+#pragma once
+
+#include "lock/LockReason.h"
+#include "platform/HibernationProbe.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QStackedWidget;
+
+namespace arcanum {
+
+class ClipboardGuard;
+class EntryActions;
+class HibernationBanner;
+class LockController;
+class LockSignalSource;
+class Settings;
+class UnlockPage;
+class VaultPage;
+class VaultSession;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // `settings` and `lockSource` are not owned (lockSource may be null: no desktop signals).
+    MainWindow(Settings* settings, LockSignalSource* lockSource,
+               HibernationProbe probe = HibernationProbe(), QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows the unlock page for `path` with the focus in the password field.
+    void openVault(const QString& path);
+
+    [[nodiscard]] VaultSession* session() const { return m_session; }
+    [[nodiscard]] UnlockPage* unlockPage() const { return m_unlockPage; }
+    [[nodiscard]] VaultPage* vaultPage() const { return m_vaultPage; }
+    [[nodiscard]] EntryActions* actions() const { return m_actions; }
+    [[nodiscard]] LockController* lockController() const { return m_lock; }
+    [[nodiscard]] ClipboardGuard* clipboard() const { return m_clipboard; }
+    [[nodiscard]] HibernationBanner* banner() const { return m_banner; }
+    [[nodiscard]] QString protectionText() const;
+
+public slots:
+    void lockVault(arcanum::LockReason reason = arcanum::LockReason::OnDemand);
+    void unlock();
+    void createVault();
+    void chooseVault();
+    void showSettings();
+    void applySettings();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void onUnlocked();
+    void onUnlockFailed(int errorCode, const QString& message);
+    void onLocked();
+    void updateTitle();
+
+    Settings* m_settings;
+    HibernationProbe m_probe;
+    VaultSession* m_session = nullptr;
+    LockController* m_lock = nullptr;
+    ClipboardGuard* m_clipboard = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    UnlockPage* m_unlockPage = nullptr;
+    VaultPage* m_vaultPage = nullptr;
+    EntryActions* m_actions = nullptr;
+    HibernationBanner* m_banner = nullptr;
+    QLabel* m_protection = nullptr;
+    QAction* m_lockAction = nullptr;
+    LockReason m_lastLockReason = LockReason::OnDemand;
+};
+
+} // namespace arcanum
