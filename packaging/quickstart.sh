@@ -24,6 +24,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev libvulkan-dev
   fonts-dejavu-core xvfb xauth dbus-daemon libqt6svg6
+  desktop-file-utils appstream
 )
 
 missing=()
