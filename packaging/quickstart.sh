@@ -21,9 +21,9 @@ jobs=${JOBS:-$(nproc)}
 packages=(
   build-essential cmake ninja-build pkg-config
   libsodium-dev libargon2-dev
-  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev qt6-base-dev-tools
   libgl-dev libvulkan-dev
-  fonts-dejavu-core xvfb xauth dbus-daemon libqt6svg6
+  fonts-dejavu-core dbus-daemon libqt6svg6
   desktop-file-utils appstream
 )
 
