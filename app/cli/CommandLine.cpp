@@ -6,7 +6,6 @@
 #include "cli/KdfOptions.h"
 #include "cli/VaultCommands.h"
 #include "crypto/Argon2.h"
-#include "crypto/ConstantTime.h"
 #include "platform/SysPowerState.h"
 
 #include <cstdlib>
@@ -63,25 +62,10 @@ int CommandLine::run(ArgumentList& args)
 
 Result<SecretBuffer> CommandLine::masterPassword(std::optional<std::uint32_t> fd, bool confirm)
 {
-    if (fd) {
-        auto line = Console::readLine(static_cast<int>(*fd), m_input);
-        if (!line)
-            return line.error();
-        if (!*line)
-            return Error{ErrorCode::InvalidArgument,
-                         "No password on file descriptor " + std::to_string(*fd) + "."};
-        return std::move(**line);
-    }
-    auto first = Console::ask(confirm ? "New master password: " : "Master password: ", false,
-                              m_input);
-    if (!first || !confirm)
-        return first;
-    auto second = Console::ask("Repeat it: ", false, m_input);
-    if (!second)
-        return second.error();
-    if (!ConstantTime::equal(first->span().bytes(), second->span().bytes()))
-        return Error{ErrorCode::InvalidArgument, "The two passwords differ; nothing was created."};
-    return std::move(first.value());
+    if (fd)
+        return Console::readSecretLine(static_cast<int>(*fd), "password", m_input);
+    return confirm ? Console::askTwice("New master password: ", m_input)
+                   : Console::ask("Master password: ", false, m_input);
 }
 
 int CommandLine::init(const std::string& path, ArgumentList& args)

@@ -1,5 +1,7 @@
 #include "cli/Console.h"
 
+#include "crypto/ConstantTime.h"
+
 #include <fcntl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -129,6 +131,31 @@ Result<SecretBuffer> Console::ask(const char* prompt, bool echo, SecretArena& ar
         return line.error();
     if (!*line)
         return Error{ErrorCode::Cancelled, "Cancelled (end of input)."};
+    return std::move(**line);
+}
+
+Result<SecretBuffer> Console::askTwice(const char* prompt, SecretArena& arena)
+{
+    auto first = ask(prompt, false, arena);
+    if (!first)
+        return first.error();
+    auto second = ask("Repeat it: ", false, arena);
+    if (!second)
+        return second.error();
+    if (!ConstantTime::equal(first->span().bytes(), second->span().bytes()))
+        return Error{ErrorCode::InvalidArgument, "The two entries differ; nothing was changed."};
+    return std::move(first.value());
+}
+
+Result<SecretBuffer> Console::readSecretLine(int fd, const char* what, SecretArena& arena)
+{
+    auto line = readLine(fd, arena);
+    if (!line)
+        return line.error();
+    if (!*line)
+        return Error{ErrorCode::InvalidArgument, std::string("No ") + what +
+                                                     " on file descriptor " + std::to_string(fd) +
+                                                     "."};
     return std::move(**line);
 }
 

@@ -33,6 +33,13 @@ public:
 
     // Asks on the controlling terminal; `echo` false for passwords. Cancelled at end of input.
     [[nodiscard]] static Result<SecretBuffer> ask(const char* prompt, bool echo, SecretArena& arena);
+    // Asks twice without echo; InvalidArgument when the two answers differ (compared in place,
+    // in constant time).
+    [[nodiscard]] static Result<SecretBuffer> askTwice(const char* prompt, SecretArena& arena);
+    // One line from `fd` (--password-fd and friends); InvalidArgument naming `what` when the
+    // descriptor gives nothing.
+    [[nodiscard]] static Result<SecretBuffer> readSecretLine(int fd, const char* what,
+                                                             SecretArena& arena);
 
 private:
     static void writeAll(int fd, const void* data, std::size_t size);

@@ -2,6 +2,7 @@
 
 #include "cli/GenerateCommand.h"
 #include "cli/KdfOptions.h"
+#include "crypto/ConstantTime.h"
 #include "import/CsvDialect.h"
 #include "import/CsvImporter.h"
 #include "text/SearchQuery.h"
@@ -341,20 +342,6 @@ Result<void> VaultCommands::applyFieldOptions(ArgumentList& args, EntryDraft& dr
     return {};
 }
 
-Result<SecretBuffer> VaultCommands::askTwice(const char* prompt) const
-{
-    auto first = Console::ask(prompt, false, m_vault.arena());
-    if (!first)
-        return first.error();
-    auto second = Console::ask("Repeat it: ", false, m_vault.arena());
-    if (!second)
-        return second.error();
-    if (first->size() != second->size() ||
-        !std::equal(first->span().begin(), first->span().end(), second->span().begin()))
-        return Error{ErrorCode::InvalidArgument, "The two entries differ; nothing was changed."};
-    return std::move(first.value());
-}
-
 Result<std::optional<SecretBuffer>> VaultCommands::entryPassword(ArgumentList& args,
                                                                  bool askByDefault)
 {
@@ -371,16 +358,10 @@ Result<std::optional<SecretBuffer>> VaultCommands::entryPassword(ArgumentList& a
                       " bits of entropy).\n");
         return std::optional<SecretBuffer>(std::move(generated->secret));
     }
-    if (*fd) {
-        auto line = Console::readLine(static_cast<int>(**fd), m_vault.arena());
-        if (!line)
-            return line.error();
-        if (!*line)
-            return usage("No entry password on file descriptor " + std::to_string(**fd) + ".");
-        return std::optional<SecretBuffer>(std::move(**line));
-    }
-    if (ask) {
-        auto typed = askTwice("Entry password: ");
+    if (*fd || ask) {
+        auto typed = *fd ? Console::readSecretLine(static_cast<int>(**fd), "entry password",
+                                                    m_vault.arena())
+                         : Console::askTwice("Entry password: ", m_vault.arena());
         if (!typed)
             return typed.error();
         return std::optional<SecretBuffer>(std::move(typed.value()));
@@ -414,8 +395,7 @@ Result<void> VaultCommands::askFields(EntryDraft& draft)
         auto again = Console::ask("Repeat it: ", false, m_vault.arena());
         if (!again)
             return again.error();
-        if (again->size() != password->size() ||
-            !std::equal(again->span().begin(), again->span().end(), password->span().begin()))
+        if (!ConstantTime::equal(again->span().bytes(), password->span().bytes()))
             return Error{ErrorCode::InvalidArgument, "The two passwords differ; nothing added."};
     }
     if (auto set = draft.set(EntryField::Password, password->span()); !set)
@@ -523,17 +503,9 @@ Result<void> VaultCommands::changePassword(ArgumentList& args)
         return kdf.error();
     if (auto rest = args.expectNothingLeft(); !rest)
         return rest;
-    Result<SecretBuffer> password = Error{ErrorCode::Cancelled, ""};
-    if (*fd) {
-        auto line = Console::readLine(static_cast<int>(**fd), m_vault.arena());
-        if (!line)
-            return line.error();
-        if (!*line)
-            return usage("No new password on file descriptor " + std::to_string(**fd) + ".");
-        password = std::move(**line);
-    } else {
-        password = askTwice("New master password: ");
-    }
+    auto password = *fd ? Console::readSecretLine(static_cast<int>(**fd), "new password",
+                                                  m_vault.arena())
+                        : Console::askTwice("New master password: ", m_vault.arena());
     if (!password)
         return password.error();
     if (password->empty())

@@ -45,7 +45,6 @@ private:
     [[nodiscard]] Result<std::optional<SecretBuffer>> entryPassword(ArgumentList& args,
                                                                     bool askByDefault);
     [[nodiscard]] Result<void> askFields(EntryDraft& draft);
-    [[nodiscard]] Result<SecretBuffer> askTwice(const char* prompt) const;
     [[nodiscard]] Result<void> save();
 
     void printListLine(const EntryView& entry) const;
