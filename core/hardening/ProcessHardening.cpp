@@ -24,9 +24,13 @@ void ProcessHardening::bindSymbolsNow(char** argv)
 {
     if (std::getenv("LD_BIND_NOW") != nullptr)
         return;
-    if (setenv("LD_BIND_NOW", "1", 1) != 0)
+    // Exec the file itself, not /proc/self/exe: the process name (ps, top) comes from the path.
+    char path[4096];
+    const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (length <= 0 || setenv("LD_BIND_NOW", "1", 1) != 0)
         return;
-    execv("/proc/self/exe", argv);
+    path[length] = '\0';
+    execv(path, argv);
     // Still here: exec failed (no /proc?). Run on with lazy binding; nothing else to do.
 }
 

@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 
 #include <cstdint>
+#include <fstream>
 #include <string>
 
 namespace arcanum {
@@ -41,15 +42,30 @@ std::size_t MemoryLockLimit::softLimit()
     return toBytes(limit.rlim_cur);
 }
 
+std::size_t MemoryLockLimit::lockedBytes()
+{
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmLck:") {
+            std::size_t kib = 0;
+            status >> kib;
+            return kib * 1024;
+        }
+        status.ignore(4096, '\n');
+    }
+    return 0;
+}
+
 Error MemoryLockLimit::exceeded(std::size_t totalBytes, std::size_t limitBytes)
 {
     const std::size_t suggestedKiB = ((totalBytes * 2 + 1023) / 1024 + 1023) / 1024 * 1024;
     return Error{ErrorCode::MemoryLockLimit,
                  "Not enough lockable memory: the memory-lock limit (RLIMIT_MEMLOCK, `ulimit -l`) "
                  "is " + kibText(limitBytes) + " (" + std::to_string(limitBytes) +
-                     " bytes), and the vault needs " + kibText(totalBytes) + " (" +
+                     " bytes), and Arcanum needs " + kibText(totalBytes) + " (" +
                      std::to_string(totalBytes) +
-                     " bytes) of it. Nothing was unlocked. Raise the limit, for example to " +
+                     " bytes) locked in all. Nothing was unlocked. Raise the limit, for example to " +
                      std::to_string(suggestedKiB) +
                      " KiB: set `memlock` in /etc/security/limits.conf, or `LimitMEMLOCK=` / "
                      "`DefaultLimitMEMLOCK=` for systemd sessions, then log in again (or run "

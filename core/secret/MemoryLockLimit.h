@@ -18,6 +18,9 @@ public:
     // The soft limit in bytes (SIZE_MAX for unlimited).
     [[nodiscard]] static std::size_t softLimit();
 
+    // Bytes this process has locked now (VmLck: mlock and memfd_secret mappings both count).
+    [[nodiscard]] static std::size_t lockedBytes();
+
     // The error for "needed `totalBytes` in all, `limitBytes` allowed": names the limit, the
     // numbers, and how to raise it.
     [[nodiscard]] static Error exceeded(std::size_t totalBytes, std::size_t limitBytes);

@@ -102,8 +102,9 @@ Result<std::unique_ptr<SecretRegion>> SecretRegion::map(std::size_t bytes, Prote
     const int error = mapInto(begin, size, level, options);
     if (error != 0) {
         munmap(reservation, reservationSize);
-        if (error == EAGAIN)
-            return MemoryLockLimit::exceeded(alreadyLocked + size, MemoryLockLimit::softLimit());
+        if (error == EAGAIN) // count what the whole process holds, other arenas included
+            return MemoryLockLimit::exceeded(MemoryLockLimit::lockedBytes() + size,
+                                             MemoryLockLimit::softLimit());
         if (level == ProtectionLevel::SecretMemory &&
             (error == ENOSYS || error == EPERM || error == EINVAL))
             return errnoError("memfd_secret is not available", error);

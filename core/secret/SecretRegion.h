@@ -27,7 +27,7 @@ public:
     static constexpr std::size_t alignment = 16;
 
     // Maps at least `bytes` (rounded up to pages). `level` is the mechanism to use;
-    // `alreadyLocked` is what the arena has mapped so far, for the memory-lock error message.
+    // `alreadyLocked` is what the arena has mapped so far (checked against a simulated limit).
     [[nodiscard]] static Result<std::unique_ptr<SecretRegion>>
     map(std::size_t bytes, ProtectionLevel level, std::size_t alreadyLocked,
         const SecretArenaOptions& options);

@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <unistd.h>
+
 using namespace arcanum::test;
 
 namespace {
@@ -393,6 +395,28 @@ private slots:
         QVERIFY(r.out.contains("shell-pw\n"));
         QVERIFY(r.err.contains("unknown command \"frobnicate\""));
         QVERIFY(onVault({"ls", vault}).out.contains("Shell entry"));
+    }
+
+    // A memory-lock limit too small for the vault: exit 7 and a sentence that says what to do.
+    // Root is exempt from RLIMIT_MEMLOCK, so as root the CLI runs as "nobody".
+    void memoryLockLimitIsExplained()
+    {
+        const QString vault = newVault();
+        QFile::setPermissions(vault, QFile::ReadOwner | QFile::ReadOther | QFile::ReadGroup);
+        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner |
+                                                QFile::ExeOwner | QFile::ExeOther);
+        const QString asUser = geteuid() == 0
+                                   ? QStringLiteral("setpriv --reuid=65534 --regid=65534 --clear-groups ")
+                                   : QString();
+        const CliResult r = m_cli.run(
+            {"-c", "ulimit -l 64 && exec " + asUser + "\"$0\" ls \"$1\" --password-fd 0",
+             m_cli.program(), vault},
+            master + "\n", QStringLiteral("/bin/sh"));
+        QCOMPARE(r.exitCode, 7);
+        QVERIFY2(r.err.contains("RLIMIT_MEMLOCK") && r.err.contains("65536 bytes") &&
+                     r.err.contains("limits.conf") && r.err.contains("Nothing was unlocked"),
+                 r.err.constData());
+        QVERIFY(r.out.isEmpty());
     }
 
     void requireSecretMemoryWorksHere()

@@ -28,12 +28,14 @@ public:
         m_environment.insert(name, value);
     }
 
-    // Runs arcanum-cli with `arguments`, feeding `input` on stdin.
-    CliResult run(const QStringList& arguments, const QByteArray& input = {}) const
+    // Runs arcanum-cli (or `program`, e.g. a shell around it) with `arguments`, feeding `input`
+    // on stdin.
+    CliResult run(const QStringList& arguments, const QByteArray& input = {},
+                  const QString& program = {}) const
     {
         QProcess process;
         process.setProcessEnvironment(m_environment);
-        process.start(m_program, arguments);
+        process.start(program.isEmpty() ? m_program : program, arguments);
         if (!process.waitForStarted(10000))
             return {};
         process.write(input);
