@@ -35,9 +35,9 @@ Result<std::vector<std::uint8_t>> Aead::seal(SecretSpan plaintext,
     return ciphertext;
 }
 
-Result<SecretBuffer> Aead::open(std::span<const std::uint8_t> ciphertext,
-                                std::span<const std::uint8_t> associatedData, SecretSpan key,
-                                std::span<const std::uint8_t> nonce, SecretArena& arena)
+Result<void> Aead::openInto(std::span<const std::uint8_t> ciphertext,
+                            std::span<const std::uint8_t> associatedData, SecretSpan key,
+                            std::span<const std::uint8_t> nonce, std::span<std::uint8_t> plaintext)
 {
     Sodium::ensureInitialized();
     if (auto sizes = checkSizes(key, nonce); !sizes)
@@ -45,15 +45,31 @@ Result<SecretBuffer> Aead::open(std::span<const std::uint8_t> ciphertext,
     if (ciphertext.size() < tagBytes)
         return Error{ErrorCode::AuthenticationFailed,
                      "The encrypted data is shorter than its authentication tag."};
-    auto plaintext = arena.allocate(ciphertext.size() - tagBytes);
-    if (!plaintext)
-        return plaintext.error();
+    if (plaintext.size() != ciphertext.size() - tagBytes)
+        return Error{ErrorCode::InvalidParameters,
+                     "The plaintext buffer does not match the encrypted data's size."};
     unsigned long long written = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            plaintext->data(), &written, nullptr, ciphertext.data(), ciphertext.size(),
+            plaintext.data(), &written, nullptr, ciphertext.data(), ciphertext.size(),
             associatedData.data(), associatedData.size(), nonce.data(), key.data()) != 0)
         return Error{ErrorCode::AuthenticationFailed,
                      "The encrypted data did not authenticate: it was changed or damaged."};
+    return {};
+}
+
+Result<SecretBuffer> Aead::open(std::span<const std::uint8_t> ciphertext,
+                                std::span<const std::uint8_t> associatedData, SecretSpan key,
+                                std::span<const std::uint8_t> nonce, SecretArena& arena)
+{
+    if (ciphertext.size() < tagBytes)
+        return Error{ErrorCode::AuthenticationFailed,
+                     "The encrypted data is shorter than its authentication tag."};
+    auto plaintext = arena.allocate(ciphertext.size() - tagBytes);
+    if (!plaintext)
+        return plaintext.error();
+    if (auto opened = openInto(ciphertext, associatedData, key, nonce, plaintext->bytes());
+        !opened)
+        return opened.error();
     return std::move(plaintext.value());
 }
 

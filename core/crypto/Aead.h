@@ -33,6 +33,13 @@ public:
                                                    SecretSpan key,
                                                    std::span<const std::uint8_t> nonce,
                                                    SecretArena& arena);
+
+    // The same, into `plaintext` (arena memory of exactly ciphertext.size() - tagBytes bytes),
+    // for callers that allocated (and touched) the destination in advance.
+    [[nodiscard]] static Result<void> openInto(std::span<const std::uint8_t> ciphertext,
+                                               std::span<const std::uint8_t> associatedData,
+                                               SecretSpan key, std::span<const std::uint8_t> nonce,
+                                               std::span<std::uint8_t> plaintext);
 };
 
 } // namespace arcanum

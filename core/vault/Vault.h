@@ -30,10 +30,19 @@ public:
     create(const std::string& path, SecretSpan password, const Argon2Params& kdf,
            const SecretArenaOptions& options = {});
 
+    // Where the time of an open went (benchmarks, diagnostics).
+    struct OpenTimings
+    {
+        double beforeKdfMs = 0; // read and check the file, map the arena
+        double kdfMs = 0;       // Argon2id
+        double afterKdfMs = 0;  // what the user waits for after the KDF: decrypt and index
+    };
+
     // Errors: NotFound, PermissionDenied, NotAnArcanumFile, FileTruncated, UnsupportedVersion,
     // FileDamaged, WrongPassword, MemoryLockLimit, SecretMemoryUnavailable, OutOfMemory.
     [[nodiscard]] static Result<std::unique_ptr<Vault>>
-    open(const std::string& path, SecretSpan password, const SecretArenaOptions& options = {});
+    open(const std::string& path, SecretSpan password, const SecretArenaOptions& options = {},
+         OpenTimings* timings = nullptr);
 
     ~Vault();
     Vault(const Vault&) = delete;

@@ -16,6 +16,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace arcanum::bench {
@@ -30,6 +31,10 @@ struct BenchSettings
     std::size_t saveRuns = 3;
     std::size_t lockBudgetBytes = 8 * 1024 * 1024;
     SecretArenaOptions arena; // e.g. the locked-memory fallback, forced
+    // When set, each vault is also re-keyed with these (real) parameters and opened again, to
+    // time what the user waits for after the KDF (Vault::OpenTimings::afterKdfMs), with the
+    // payload's page-in running during Argon2 as it does in real use.
+    std::optional<Argon2Params> realKdf;
 };
 
 // Medians, in ms, of each step Vault::open takes, timed by calling the same functions.
@@ -58,6 +63,7 @@ struct BenchRow
     double buildMs = 0;
     double openMs = 0; // Vault::open minus the (minimal) KDF
     double openWithMinimalKdfMs = 0;
+    double afterRealKdfMs = -1; // median Vault::OpenTimings::afterKdfMs with realKdf; -1: not run
     OpenPhases phases;
     std::array<SearchTiming, 3> searches;
     double sortMs = 0;

@@ -62,6 +62,16 @@ public:
         return QStringLiteral("dbus-daemon did not start: ") + m_daemon.errorString();
     }
 
+    // Waits for one call to the bus daemon on `connection` to come back. The daemon handles each
+    // connection's messages in order, so the match rules a signal subscription sent earlier
+    // (without waiting; QDBusConnection::connect does not) are in place afterwards.
+    static void roundTrip(const QDBusConnection& connection)
+    {
+        (void)connection.call(QDBusMessage::createMethodCall(
+            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("/org/freedesktop/DBus"),
+            QStringLiteral("org.freedesktop.DBus"), QStringLiteral("GetId")));
+    }
+
     // A new, separate client connection to the private bus.
     [[nodiscard]] QDBusConnection connect(const QString& name)
     {
