@@ -77,24 +77,12 @@ EntryId EntryView::group() const
 
 std::int64_t EntryView::created() const
 {
-    const SecretSpan value = first(tags::entryCreated);
-    return value.size() == 8 ? static_cast<std::int64_t>(RecordReader::readU64(value.data())) : 0;
+    return RecordReader::timeOf(first(tags::entryCreated));
 }
 
 std::int64_t EntryView::modified() const
 {
-    const SecretSpan value = first(tags::entryModified);
-    return value.size() == 8 ? static_cast<std::int64_t>(RecordReader::readU64(value.data())) : 0;
-}
-
-SecretSpan EntryView::first(std::uint8_t tag) const
-{
-    RecordReader reader(m_value);
-    Record record;
-    while (reader.next(record))
-        if (record.tag == tag)
-            return record.value;
-    return {};
+    return RecordReader::timeOf(first(tags::entryModified));
 }
 
 SecretSpan EntryView::field(EntryField field) const

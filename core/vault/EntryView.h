@@ -89,7 +89,10 @@ public:
     [[nodiscard]] static Result<void> validate(SecretSpan recordValue, bool insideHistory = false);
 
 private:
-    [[nodiscard]] SecretSpan first(std::uint8_t tag) const;
+    [[nodiscard]] SecretSpan first(std::uint8_t tag) const
+    {
+        return RecordReader::findFirst(m_value, tag);
+    }
     [[nodiscard]] static CustomField customField(SecretSpan value);
     template <typename F>
     void forEach(std::uint8_t tag, F f) const

@@ -7,16 +7,6 @@
 
 namespace arcanum {
 
-SecretSpan GroupView::first(std::uint8_t tag) const
-{
-    RecordReader reader(m_value);
-    Record record;
-    while (reader.next(record))
-        if (record.tag == tag)
-            return record.value;
-    return {};
-}
-
 EntryId GroupView::id() const
 {
     const SecretSpan value = first(tags::groupId);
@@ -36,8 +26,7 @@ SecretSpan GroupView::name() const
 
 std::int64_t GroupView::modified() const
 {
-    const SecretSpan value = first(tags::groupModified);
-    return value.size() == 8 ? static_cast<std::int64_t>(RecordReader::readU64(value.data())) : 0;
+    return RecordReader::timeOf(first(tags::groupModified));
 }
 
 Result<void> GroupView::validate(SecretSpan recordValue)

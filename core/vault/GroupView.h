@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "secret/SecretSpan.h"
 #include "vault/EntryId.h"
+#include "vault/Record.h"
 
 #include <cstdint>
 
@@ -23,7 +24,10 @@ public:
     [[nodiscard]] static Result<void> validate(SecretSpan recordValue);
 
 private:
-    [[nodiscard]] SecretSpan first(std::uint8_t tag) const;
+    [[nodiscard]] SecretSpan first(std::uint8_t tag) const
+    {
+        return RecordReader::findFirst(m_value, tag);
+    }
     SecretSpan m_value;
 };
 

@@ -69,6 +69,22 @@ public:
         return std::uint64_t(readU32(bytes)) | std::uint64_t(readU32(bytes + 4)) << 32;
     }
 
+    // The value of the first record tagged `tag` in `records`, or an empty span.
+    [[nodiscard]] static SecretSpan findFirst(SecretSpan records, std::uint8_t tag)
+    {
+        RecordReader reader(records);
+        Record record;
+        while (reader.next(record))
+            if (record.tag == tag)
+                return record.value;
+        return {};
+    }
+    // A time stamp (u64 ms) record's value, or 0 when it is absent or not 8 bytes.
+    [[nodiscard]] static std::int64_t timeOf(SecretSpan value)
+    {
+        return value.size() == 8 ? static_cast<std::int64_t>(readU64(value.data())) : 0;
+    }
+
 private:
     SecretSpan m_data;
     std::size_t m_offset = 0;

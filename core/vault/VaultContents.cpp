@@ -63,16 +63,6 @@ Result<void> validateTombstone(SecretSpan value)
     return {};
 }
 
-SecretSpan firstField(SecretSpan value, std::uint8_t tag)
-{
-    RecordReader reader(value);
-    Record record;
-    while (reader.next(record))
-        if (record.tag == tag)
-            return record.value;
-    return {};
-}
-
 } // namespace
 
 std::int64_t VaultContents::nowMs()
@@ -229,7 +219,7 @@ EntryView VaultContents::entry(std::size_t index) const
 std::optional<std::size_t> VaultContents::findEntry(const EntryId& id) const
 {
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
-        const SecretSpan value = firstField(m_entries[i].value(), tags::entryId);
+        const SecretSpan value = RecordReader::findFirst(m_entries[i].value(), tags::entryId);
         if (value.size() == EntryId::size &&
             std::equal(value.begin(), value.end(), id.bytes().begin()))
             return i;
@@ -440,14 +430,13 @@ Result<void> VaultContents::removeGroup(const EntryId& id)
 
 std::uint32_t VaultContents::historyLimit() const
 {
-    const SecretSpan value = firstField(m_meta.value(), tags::metaHistoryLimit);
+    const SecretSpan value = RecordReader::findFirst(m_meta.value(), tags::metaHistoryLimit);
     return value.size() == 4 ? RecordReader::readU32(value.data()) : defaultHistoryLimit;
 }
 
 std::int64_t VaultContents::createdAt() const
 {
-    const SecretSpan value = firstField(m_meta.value(), tags::metaCreated);
-    return value.size() == 8 ? static_cast<std::int64_t>(RecordReader::readU64(value.data())) : 0;
+    return RecordReader::timeOf(RecordReader::findFirst(m_meta.value(), tags::metaCreated));
 }
 
 } // namespace arcanum

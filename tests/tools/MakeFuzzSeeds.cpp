@@ -18,6 +18,8 @@
 #include "vault/Tags.h"
 #include "vault/Vault.h"
 
+#include "ToolSupport.h"
+
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -27,37 +29,17 @@
 #include <vector>
 
 using namespace arcanum;
+using arcanum::tools::check;
+using arcanum::tools::die;
 
 namespace {
 
 std::unique_ptr<SecretArena> g_arena;
 
-[[noreturn]] void die(const std::string& what, const Error& error)
-{
-    std::fprintf(stderr, "make-fuzz-seeds: %s: %s\n", what.c_str(), error.message.c_str());
-    std::exit(1);
-}
-
-template <typename T>
-T check(Result<T> result, const std::string& what)
-{
-    if (!result)
-        die(what, result.error());
-    return std::move(result.value());
-}
-
-void check(Result<void> result, const std::string& what)
-{
-    if (!result)
-        die(what, result.error());
-}
-
 // Seeds are public test data: these literals are meant to be known.
 SecretBuffer text(const std::string& value)
 {
-    return check(g_arena->copyOf(
-                     SecretSpan(reinterpret_cast<const std::uint8_t*>(value.data()), value.size())),
-                 "copy");
+    return tools::textIn(*g_arena, value);
 }
 
 void writeBytes(const std::string& path, SecretSpan bytes)
@@ -154,6 +136,7 @@ SecretBuffer buildMany()
 
 int main(int argc, char** argv)
 {
+    tools::g_programName = "make-fuzz-seeds";
     if (argc != 3) {
         std::fprintf(stderr, "usage: make-fuzz-seeds VECTORS_DIR OUT_DIR\n");
         return 2;

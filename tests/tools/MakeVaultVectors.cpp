@@ -11,6 +11,8 @@
 #include "vault/Tags.h"
 #include "vault/Vault.h"
 
+#include "ToolSupport.h"
+
 #include <sodium.h>
 
 #include <cstdio>
@@ -21,6 +23,8 @@
 #include <vector>
 
 using namespace arcanum;
+using arcanum::tools::check;
+using arcanum::tools::die;
 
 namespace {
 
@@ -30,32 +34,10 @@ std::string g_dir;
 std::ofstream g_manifest;
 std::unique_ptr<SecretArena> g_arena;
 
-[[noreturn]] void die(const std::string& what, const Error& error)
-{
-    std::fprintf(stderr, "make-vault-vectors: %s: %s\n", what.c_str(), error.message.c_str());
-    std::exit(1);
-}
-
-template <typename T>
-T check(Result<T> result, const std::string& what)
-{
-    if (!result)
-        die(what, result.error());
-    return std::move(result.value());
-}
-
-void check(Result<void> result, const std::string& what)
-{
-    if (!result)
-        die(what, result.error());
-}
-
 // Test vectors are public test data: these literals are meant to be known.
 SecretBuffer text(const char* value)
 {
-    return check(g_arena->copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>(value),
-                                            std::strlen(value))),
-                 "copy");
+    return tools::textIn(*g_arena, value);
 }
 
 void writeBytes(const std::string& name, const Bytes& bytes)
@@ -224,6 +206,7 @@ void writeEntry(RecordWriter& writer, const EntryId& id, const char* title)
 
 int main(int argc, char** argv)
 {
+    tools::g_programName = "make-vault-vectors";
     if (argc != 2) {
         std::fprintf(stderr, "usage: make-vault-vectors DIR\n");
         return 2;
