@@ -1,8 +1,7 @@
 #include "cli/ArgumentList.h"
 
-#include <sodium.h>
-
 #include <cstring>
+#include <sodium.h>
 #include <string>
 
 namespace arcanum::cli {
@@ -176,8 +175,7 @@ Result<void> ArgumentList::expectNothingLeft() const
             while (length < word.size() && length < 40 && word[length] != '=' &&
                    word[length] >= 0x21 && word[length] < 0x7F)
                 ++length;
-            return usage("Unknown option " + std::string(word.chars(), length) +
-                         ". See --help.");
+            return usage("Unknown option " + std::string(word.chars(), length) + ". See --help.");
         }
         return usage("Too many arguments. See --help.");
     }

@@ -122,8 +122,7 @@ void CommandLine::tellAboutProtection(const Vault& vault) const
     }
 }
 
-int CommandLine::openAndRun(const std::string& command, const std::string& path,
-                            ArgumentList& args)
+int CommandLine::openAndRun(const std::string& command, const std::string& path, ArgumentList& args)
 {
     auto fd = args.takeNumber("--password-fd", 0, 65535);
     if (!fd)

@@ -17,8 +17,7 @@ class CommandLine
 public:
     CommandLine(const Console& console, SecretArena& input, const SecretArenaOptions& options)
         : m_console(console), m_input(input), m_arenaOptions(options)
-    {
-    }
+    {}
 
     // `args` is everything after the program name. Returns the exit status.
     [[nodiscard]] int run(ArgumentList& args);

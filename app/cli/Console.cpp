@@ -2,14 +2,13 @@
 
 #include "crypto/ConstantTime.h"
 
-#include <fcntl.h>
-#include <termios.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
 
 namespace arcanum::cli {
 
@@ -153,9 +152,8 @@ Result<SecretBuffer> Console::readSecretLine(int fd, const char* what, SecretAre
     if (!line)
         return line.error();
     if (!*line)
-        return Error{ErrorCode::InvalidArgument, std::string("No ") + what +
-                                                     " on file descriptor " + std::to_string(fd) +
-                                                     "."};
+        return Error{ErrorCode::InvalidArgument,
+                     std::string("No ") + what + " on file descriptor " + std::to_string(fd) + "."};
     return std::move(**line);
 }
 

@@ -32,7 +32,8 @@ public:
     [[nodiscard]] static Result<std::optional<SecretBuffer>> readLine(int fd, SecretArena& arena);
 
     // Asks on the controlling terminal; `echo` false for passwords. Cancelled at end of input.
-    [[nodiscard]] static Result<SecretBuffer> ask(const char* prompt, bool echo, SecretArena& arena);
+    [[nodiscard]] static Result<SecretBuffer> ask(const char* prompt, bool echo,
+                                                  SecretArena& arena);
     // Asks twice without echo; InvalidArgument when the two answers differ (compared in place,
     // in constant time).
     [[nodiscard]] static Result<SecretBuffer> askTwice(const char* prompt, SecretArena& arena);

@@ -32,8 +32,8 @@ Result<GeneratedSecret> GenerateCommand::generate(ArgumentList& args, SecretAren
         return PassphraseGenerator::generate(arena, options);
     }
     PasswordOptions options;
-    auto length = args.takeNumber("--length", PasswordOptions::minimumLength,
-                                  PasswordOptions::maximumLength);
+    auto length =
+        args.takeNumber("--length", PasswordOptions::minimumLength, PasswordOptions::maximumLength);
     if (!length)
         return length.error();
     if (*length)

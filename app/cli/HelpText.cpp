@@ -45,21 +45,23 @@ constexpr CommandHelp commands[] = {
             "field (the password without echo; empty generates one). The entry's password is\n"
             "never taken from the command line: use --entry-password-fd, --generate or the\n"
             "prompt. --group creates the group if it does not exist.\n"},
-    {"edit", "usage: arcanum-cli edit VAULT ENTRY [--title T] [--username U] [--url URL]...\n"
-             "                    [--notes N] [--tag T]... [--group G]\n"
-             "                    [--ask-password | --entry-password-fd N | --generate [--length N]]\n"
-             "\nChanges the given fields of one entry; the previous version goes to its history.\n"
-             "--url and --tag replace all URLs or tags.\n"},
+    {"edit",
+     "usage: arcanum-cli edit VAULT ENTRY [--title T] [--username U] [--url URL]...\n"
+     "                    [--notes N] [--tag T]... [--group G]\n"
+     "                    [--ask-password | --entry-password-fd N | --generate [--length N]]\n"
+     "\nChanges the given fields of one entry; the previous version goes to its history.\n"
+     "--url and --tag replace all URLs or tags.\n"},
     {"rm", "usage: arcanum-cli rm VAULT ENTRY\n"
            "\nDeletes one entry (the vault keeps a deletion record; the previous file is kept\n"
            "as VAULT.bak).\n"},
-    {"generate", "usage: arcanum-cli generate [--length N] [--no-lower] [--no-upper] [--no-digits]\n"
-                 "                    [--no-symbols] [--exclude-lookalikes]\n"
-                 "       arcanum-cli generate --passphrase [--words N] [--separator C]\n"
-                 "                    [--capitalize] [--digit]\n"
-                 "\nPrints a random password (default 20 characters of every class) or a\n"
-                 "passphrase from the EFF large word list (default 6 words); its entropy in bits\n"
-                 "goes to stderr. Needs no vault.\n"},
+    {"generate",
+     "usage: arcanum-cli generate [--length N] [--no-lower] [--no-upper] [--no-digits]\n"
+     "                    [--no-symbols] [--exclude-lookalikes]\n"
+     "       arcanum-cli generate --passphrase [--words N] [--separator C]\n"
+     "                    [--capitalize] [--digit]\n"
+     "\nPrints a random password (default 20 characters of every class) or a\n"
+     "passphrase from the EFF large word list (default 6 words); its entropy in bits\n"
+     "goes to stderr. Needs no vault.\n"},
     {"passwd", "usage: arcanum-cli passwd VAULT [--new-password-fd N]\n"
                "                    [--kdf-memory MIB --kdf-iterations N --kdf-lanes N]\n"
                "\nChanges the master password (asked twice). The vault is re-keyed with a fresh\n"

@@ -98,12 +98,12 @@ Result<std::size_t> VaultCommands::resolveEntry(SecretSpan reference) const
         return matches.front();
     if (matches.empty())
         return Error{ErrorCode::NotFound, "No entry has that id or title."};
-    std::string message = std::to_string(matches.size()) +
-                          " entries have that title; name one by its id:";
+    std::string message =
+        std::to_string(matches.size()) + " entries have that title; name one by its id:";
     for (std::size_t index : matches) {
         const EntryView entry = contents.entry(index);
-        message += "\n  " + entry.id().toString() + "  (modified " +
-                   formatTime(entry.modified()) + ")";
+        message +=
+            "\n  " + entry.id().toString() + "  (modified " + formatTime(entry.modified()) + ")";
     }
     return Error{ErrorCode::Ambiguous, message};
 }
@@ -119,8 +119,8 @@ Result<void> VaultCommands::info(ArgumentList& args)
         return rest;
     const Argon2Params& kdf = m_vault.kdfParams();
     const VaultContents& contents = m_vault.contents();
-    std::string text = "File: " + m_vault.path() + " (" + std::to_string(m_vault.fileBytes()) +
-                       " bytes)\n";
+    std::string text =
+        "File: " + m_vault.path() + " (" + std::to_string(m_vault.fileBytes()) + " bytes)\n";
     text += "Format version: " + std::to_string(m_vault.formatVersion()) + "\n";
     text += "Key derivation: Argon2id, " + std::to_string(kdf.memoryKiB / 1024) + " MiB" +
             (kdf.memoryKiB % 1024 ? " " + std::to_string(kdf.memoryKiB % 1024) + " KiB" : "") +
@@ -131,8 +131,8 @@ Result<void> VaultCommands::info(ArgumentList& args)
     text += "Groups: " + std::to_string(contents.groupCount()) + "\n";
     text += "Deletion records: " + std::to_string(contents.tombstoneCount()) + "\n";
     text += std::string("Protection: ") + protectionLevelName(m_vault.protectionLevel()) + "\n";
-    text += "Secret memory in use: " + std::to_string(m_vault.arena().mappedBytes() / 1024) +
-            " KiB\n";
+    text +=
+        "Secret memory in use: " + std::to_string(m_vault.arena().mappedBytes() / 1024) + " KiB\n";
     m_console.out(text);
     return {};
 }
@@ -284,21 +284,19 @@ Result<void> VaultCommands::show(ArgumentList& args)
     });
     if (!entry.group().isNull())
         printGroupPath(entry.group());
-    m_console.out("Created: " + formatTime(entry.created()) + "\nModified: " +
-                  formatTime(entry.modified()) + "\nHistory: " +
-                  std::to_string(entry.historyCount()) + " earlier versions\n");
+    m_console.out("Created: " + formatTime(entry.created()) +
+                  "\nModified: " + formatTime(entry.modified()) +
+                  "\nHistory: " + std::to_string(entry.historyCount()) + " earlier versions\n");
     if (!reveal && (!entry.password().empty() || !entry.totp().empty()))
         m_console.err("(protected fields masked; add --reveal to show them)\n");
     return {};
 }
 
-Result<void> VaultCommands::applyFieldOptions(ArgumentList& args, EntryDraft& draft,
-                                              bool& changed)
+Result<void> VaultCommands::applyFieldOptions(ArgumentList& args, EntryDraft& draft, bool& changed)
 {
-    const std::pair<std::string_view, EntryField> singles[] = {
-        {"--title", EntryField::Title},
-        {"--username", EntryField::Username},
-        {"--notes", EntryField::Notes}};
+    const std::pair<std::string_view, EntryField> singles[] = {{"--title", EntryField::Title},
+                                                               {"--username", EntryField::Username},
+                                                               {"--notes", EntryField::Notes}};
     for (const auto& [option, field] : singles) {
         auto value = args.takeOption(option);
         if (!value)
@@ -359,9 +357,9 @@ Result<std::optional<SecretBuffer>> VaultCommands::entryPassword(ArgumentList& a
         return std::optional<SecretBuffer>(std::move(generated->secret));
     }
     if (*fd || ask) {
-        auto typed = *fd ? Console::readSecretLine(static_cast<int>(**fd), "entry password",
-                                                    m_vault.arena())
-                         : Console::askTwice("Entry password: ", m_vault.arena());
+        auto typed =
+            *fd ? Console::readSecretLine(static_cast<int>(**fd), "entry password", m_vault.arena())
+                : Console::askTwice("Entry password: ", m_vault.arena());
         if (!typed)
             return typed.error();
         return std::optional<SecretBuffer>(std::move(typed.value()));
@@ -372,8 +370,8 @@ Result<std::optional<SecretBuffer>> VaultCommands::entryPassword(ArgumentList& a
 Result<void> VaultCommands::askFields(EntryDraft& draft)
 {
     const std::pair<const char*, EntryField> prompts[] = {{"Title: ", EntryField::Title},
-                                                         {"Username: ", EntryField::Username},
-                                                         {"URL: ", EntryField::Url}};
+                                                          {"Username: ", EntryField::Username},
+                                                          {"URL: ", EntryField::Url}};
     for (const auto& [prompt, field] : prompts) {
         auto value = Console::ask(prompt, true, m_vault.arena());
         if (!value)
@@ -503,9 +501,9 @@ Result<void> VaultCommands::changePassword(ArgumentList& args)
         return kdf.error();
     if (auto rest = args.expectNothingLeft(); !rest)
         return rest;
-    auto password = *fd ? Console::readSecretLine(static_cast<int>(**fd), "new password",
-                                                  m_vault.arena())
-                        : Console::askTwice("New master password: ", m_vault.arena());
+    auto password =
+        *fd ? Console::readSecretLine(static_cast<int>(**fd), "new password", m_vault.arena())
+            : Console::askTwice("New master password: ", m_vault.arena());
     if (!password)
         return password.error();
     if (password->empty())
@@ -544,8 +542,8 @@ Result<void> VaultCommands::importCsv(ArgumentList& args)
             return id.error();
         group = *id;
     }
-    auto added = EntryImporter::addAll(m_vault.contents(), m_vault.arena(), imported->entries,
-                                       group);
+    auto added =
+        EntryImporter::addAll(m_vault.contents(), m_vault.arena(), imported->entries, group);
     if (!added)
         return added.error();
     if (auto saved = save(); !saved)

@@ -19,8 +19,7 @@ class VaultCommands
 public:
     VaultCommands(Vault& vault, const Console& console, SecretArena& input)
         : m_vault(vault), m_console(console), m_input(input)
-    {
-    }
+    {}
 
     [[nodiscard]] static bool handles(std::string_view command);
     // Runs `command` with `args` (the words after VAULT); returns the exit status.

@@ -8,28 +8,50 @@ namespace arcanum {
 const char* errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::SecretMemoryUnavailable: return "secret-memory-unavailable";
-    case ErrorCode::MemoryLockLimit: return "memory-lock-limit";
-    case ErrorCode::OutOfMemory: return "out-of-memory";
-    case ErrorCode::InvalidParameters: return "invalid-parameters";
-    case ErrorCode::KdfFailed: return "kdf-failed";
-    case ErrorCode::AuthenticationFailed: return "authentication-failed";
-    case ErrorCode::WrongPassword: return "wrong-password";
-    case ErrorCode::NotAnArcanumFile: return "not-an-arcanum-file";
-    case ErrorCode::UnsupportedVersion: return "unsupported-version";
-    case ErrorCode::FileTruncated: return "file-truncated";
-    case ErrorCode::FileDamaged: return "file-damaged";
-    case ErrorCode::FileChangedOnDisk: return "file-changed-on-disk";
-    case ErrorCode::NotFound: return "not-found";
-    case ErrorCode::AlreadyExists: return "already-exists";
-    case ErrorCode::PermissionDenied: return "permission-denied";
-    case ErrorCode::ReadOnlyFilesystem: return "read-only-filesystem";
-    case ErrorCode::DiskFull: return "disk-full";
-    case ErrorCode::IoError: return "io-error";
-    case ErrorCode::SystemError: return "system-error";
-    case ErrorCode::InvalidArgument: return "invalid-argument";
-    case ErrorCode::Ambiguous: return "ambiguous";
-    case ErrorCode::Cancelled: return "cancelled";
+    case ErrorCode::SecretMemoryUnavailable:
+        return "secret-memory-unavailable";
+    case ErrorCode::MemoryLockLimit:
+        return "memory-lock-limit";
+    case ErrorCode::OutOfMemory:
+        return "out-of-memory";
+    case ErrorCode::InvalidParameters:
+        return "invalid-parameters";
+    case ErrorCode::KdfFailed:
+        return "kdf-failed";
+    case ErrorCode::AuthenticationFailed:
+        return "authentication-failed";
+    case ErrorCode::WrongPassword:
+        return "wrong-password";
+    case ErrorCode::NotAnArcanumFile:
+        return "not-an-arcanum-file";
+    case ErrorCode::UnsupportedVersion:
+        return "unsupported-version";
+    case ErrorCode::FileTruncated:
+        return "file-truncated";
+    case ErrorCode::FileDamaged:
+        return "file-damaged";
+    case ErrorCode::FileChangedOnDisk:
+        return "file-changed-on-disk";
+    case ErrorCode::NotFound:
+        return "not-found";
+    case ErrorCode::AlreadyExists:
+        return "already-exists";
+    case ErrorCode::PermissionDenied:
+        return "permission-denied";
+    case ErrorCode::ReadOnlyFilesystem:
+        return "read-only-filesystem";
+    case ErrorCode::DiskFull:
+        return "disk-full";
+    case ErrorCode::IoError:
+        return "io-error";
+    case ErrorCode::SystemError:
+        return "system-error";
+    case ErrorCode::InvalidArgument:
+        return "invalid-argument";
+    case ErrorCode::Ambiguous:
+        return "ambiguous";
+    case ErrorCode::Cancelled:
+        return "cancelled";
     }
     return "unknown";
 }
@@ -37,16 +59,24 @@ const char* errorCodeName(ErrorCode code)
 ErrorCode errorCodeFromErrno(int errnoValue)
 {
     switch (errnoValue) {
-    case ENOENT: return ErrorCode::NotFound;
-    case EEXIST: return ErrorCode::AlreadyExists;
+    case ENOENT:
+        return ErrorCode::NotFound;
+    case EEXIST:
+        return ErrorCode::AlreadyExists;
     case EACCES:
-    case EPERM: return ErrorCode::PermissionDenied;
-    case EROFS: return ErrorCode::ReadOnlyFilesystem;
+    case EPERM:
+        return ErrorCode::PermissionDenied;
+    case EROFS:
+        return ErrorCode::ReadOnlyFilesystem;
     case ENOSPC:
-    case EDQUOT: return ErrorCode::DiskFull;
-    case ENOMEM: return ErrorCode::OutOfMemory;
-    case EIO: return ErrorCode::IoError;
-    default: return ErrorCode::SystemError;
+    case EDQUOT:
+        return ErrorCode::DiskFull;
+    case ENOMEM:
+        return ErrorCode::OutOfMemory;
+    case EIO:
+        return ErrorCode::IoError;
+    default:
+        return ErrorCode::SystemError;
     }
 }
 

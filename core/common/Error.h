@@ -8,14 +8,15 @@
 
 namespace arcanum {
 
-enum class ErrorCode {
+enum class ErrorCode
+{
     // secret memory
     SecretMemoryUnavailable, // memfd_secret missing and the policy refuses the fallback
     MemoryLockLimit,         // RLIMIT_MEMLOCK too small for what the vault needs
     OutOfMemory,             // the kernel refused address space or pages
     // crypto
-    InvalidParameters, // KDF or AEAD parameters out of range
-    KdfFailed,         // libargon2 reported an error
+    InvalidParameters,    // KDF or AEAD parameters out of range
+    KdfFailed,            // libargon2 reported an error
     AuthenticationFailed, // AEAD tag did not verify
     // vault file
     WrongPassword,

@@ -27,10 +27,9 @@ Result<std::vector<std::uint8_t>> Aead::seal(SecretSpan plaintext,
         return sizes.error();
     std::vector<std::uint8_t> ciphertext(plaintext.size() + tagBytes);
     unsigned long long written = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(ciphertext.data(), &written, plaintext.data(),
-                                               plaintext.size(), associatedData.data(),
-                                               associatedData.size(), nullptr, nonce.data(),
-                                               key.data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(
+        ciphertext.data(), &written, plaintext.data(), plaintext.size(), associatedData.data(),
+        associatedData.size(), nullptr, nonce.data(), key.data());
     ciphertext.resize(static_cast<std::size_t>(written));
     return ciphertext;
 }
@@ -67,8 +66,7 @@ Result<SecretBuffer> Aead::open(std::span<const std::uint8_t> ciphertext,
     auto plaintext = arena.allocate(ciphertext.size() - tagBytes);
     if (!plaintext)
         return plaintext.error();
-    if (auto opened = openInto(ciphertext, associatedData, key, nonce, plaintext->bytes());
-        !opened)
+    if (auto opened = openInto(ciphertext, associatedData, key, nonce, plaintext->bytes()); !opened)
         return opened.error();
     return std::move(plaintext.value());
 }

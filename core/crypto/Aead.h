@@ -28,11 +28,9 @@ public:
 
     // Verifies and decrypts into a new buffer in `arena`. AuthenticationFailed when the key,
     // nonce, associated data or any ciphertext byte is wrong; nothing is written then.
-    [[nodiscard]] static Result<SecretBuffer> open(std::span<const std::uint8_t> ciphertext,
-                                                   std::span<const std::uint8_t> associatedData,
-                                                   SecretSpan key,
-                                                   std::span<const std::uint8_t> nonce,
-                                                   SecretArena& arena);
+    [[nodiscard]] static Result<SecretBuffer>
+    open(std::span<const std::uint8_t> ciphertext, std::span<const std::uint8_t> associatedData,
+         SecretSpan key, std::span<const std::uint8_t> nonce, SecretArena& arena);
 
     // The same, into `plaintext` (arena memory of exactly ciphertext.size() - tagBytes bytes),
     // for callers that allocated (and touched) the destination in advance.

@@ -2,13 +2,12 @@
 
 #include "crypto/Random.h"
 
+#include <algorithm>
 #include <argon2.h>
 #include <sodium.h>
+#include <string>
 #include <sys/mman.h>
 #include <unistd.h>
-
-#include <algorithm>
-#include <string>
 
 namespace arcanum {
 
@@ -84,8 +83,8 @@ Result<void> Argon2::hashRaw(SecretSpan password, const RawInput& input,
     const int status = argon2_ctx(&context, type);
     if (status == ARGON2_OK)
         return {};
-    const ErrorCode code = status == ARGON2_MEMORY_ALLOCATION_ERROR ? ErrorCode::OutOfMemory
-                                                                    : ErrorCode::KdfFailed;
+    const ErrorCode code =
+        status == ARGON2_MEMORY_ALLOCATION_ERROR ? ErrorCode::OutOfMemory : ErrorCode::KdfFailed;
     return Error{code, std::string("Argon2 failed: ") + argon2_error_message(status)};
 }
 

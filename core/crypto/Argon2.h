@@ -19,7 +19,11 @@ namespace arcanum {
 class Argon2
 {
 public:
-    enum class Variant { Argon2id, Argon2d };
+    enum class Variant
+    {
+        Argon2id,
+        Argon2d
+    };
 
     // Every input of libargon2, for known-answer tests and for importing other formats
     // (KDBX 4 uses Argon2d and version 0x10 or 0x13).

@@ -25,13 +25,13 @@ Argon2Params Argon2Params::withRandomSalt(std::uint32_t memoryKiB, std::uint32_t
 Result<void> Argon2Params::validate() const
 {
     if (lanes < 1 || lanes > maxLanes)
-        return Error{ErrorCode::InvalidParameters,
-                     "Argon2 lanes must be 1 to " + std::to_string(maxLanes) + ", not " +
-                         std::to_string(lanes) + "."};
+        return Error{ErrorCode::InvalidParameters, "Argon2 lanes must be 1 to " +
+                                                       std::to_string(maxLanes) + ", not " +
+                                                       std::to_string(lanes) + "."};
     if (iterations < 1 || iterations > maxIterations)
-        return Error{ErrorCode::InvalidParameters,
-                     "Argon2 iterations must be 1 to " + std::to_string(maxIterations) +
-                         ", not " + std::to_string(iterations) + "."};
+        return Error{ErrorCode::InvalidParameters, "Argon2 iterations must be 1 to " +
+                                                       std::to_string(maxIterations) + ", not " +
+                                                       std::to_string(iterations) + "."};
     if (memoryKiB < std::max(minMemoryKiB, 8 * lanes) || memoryKiB > maxMemoryKiB)
         return Error{ErrorCode::InvalidParameters,
                      "Argon2 memory must be " + std::to_string(std::max(minMemoryKiB, 8 * lanes)) +

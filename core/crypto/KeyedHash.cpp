@@ -10,8 +10,9 @@ Result<void> KeyedHash::blake2b(SecretSpan key, std::span<const std::uint8_t> me
                                 std::span<std::uint8_t> out)
 {
     Sodium::ensureInitialized();
-    if (key.size() < crypto_generichash_KEYBYTES_MIN || key.size() > crypto_generichash_KEYBYTES_MAX ||
-        out.size() < crypto_generichash_BYTES_MIN || out.size() > crypto_generichash_BYTES_MAX)
+    if (key.size() < crypto_generichash_KEYBYTES_MIN ||
+        key.size() > crypto_generichash_KEYBYTES_MAX || out.size() < crypto_generichash_BYTES_MIN ||
+        out.size() > crypto_generichash_BYTES_MAX)
         return Error{ErrorCode::InvalidParameters,
                      "BLAKE2b needs a 16-64 byte key and a 16-64 byte output."};
     crypto_generichash(out.data(), out.size(), message.data(), message.size(), key.data(),

@@ -1,8 +1,7 @@
 #include "crypto/Sodium.h"
 
-#include <sodium.h>
-
 #include <cstdlib>
+#include <sodium.h>
 
 namespace arcanum {
 

@@ -2,15 +2,14 @@
 
 #include "crypto/Random.h"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace arcanum {
 
@@ -28,15 +27,22 @@ Error saveError(const std::string& path, const char* step, int error)
     std::string advice;
     switch (error) {
     case ENOSPC:
-    case EDQUOT: advice = "The disk is full. Free some space and save again."; break;
-    case EROFS: advice = "The folder is on a read-only file system. Save the vault elsewhere."; break;
+    case EDQUOT:
+        advice = "The disk is full. Free some space and save again.";
+        break;
+    case EROFS:
+        advice = "The folder is on a read-only file system. Save the vault elsewhere.";
+        break;
     case EACCES:
-    case EPERM: advice = "You are not allowed to write in that folder."; break;
-    default: advice = std::string("The system said: ") + std::strerror(error) + ".";
+    case EPERM:
+        advice = "You are not allowed to write in that folder.";
+        break;
+    default:
+        advice = std::string("The system said: ") + std::strerror(error) + ".";
     }
-    return Error{errorCodeFromErrno(error),
-                 std::string("Could not save ") + path + " (" + step + "). " + advice +
-                     " The file on disk was not changed."};
+    return Error{errorCodeFromErrno(error), std::string("Could not save ") + path + " (" + step +
+                                                "). " + advice +
+                                                " The file on disk was not changed."};
 }
 
 bool writeAll(int fd, std::span<const std::uint8_t> content, int& error)
@@ -65,13 +71,13 @@ std::string AtomicFile::directoryOf(const std::string& path)
     return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-Result<std::vector<std::uint8_t>> AtomicFile::readAll(const std::string& path,
-                                                      std::size_t maxBytes)
+Result<std::vector<std::uint8_t>> AtomicFile::readAll(const std::string& path, std::size_t maxBytes)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return errnoError("Cannot open " + path, errno);
-    struct stat info{};
+    struct stat info
+    {};
     if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         const int error = errno;
         ::close(fd);
@@ -160,7 +166,8 @@ void AtomicFile::removeStaleTemporaries(const std::string& path)
             name.compare(name.size() - 4, 4, ".tmp") != 0)
             continue;
         const std::string full = directory + "/" + name;
-        struct stat info{};
+        struct stat info
+        {};
         if (::lstat(full.c_str(), &info) == 0 && S_ISREG(info.st_mode) && now - info.st_mtime > 60)
             ::unlink(full.c_str());
     }

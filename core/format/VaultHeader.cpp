@@ -3,9 +3,8 @@
 #include "crypto/ConstantTime.h"
 #include "crypto/Sodium.h"
 
-#include <sodium.h>
-
 #include <cstring>
+#include <sodium.h>
 #include <string>
 
 namespace arcanum {
@@ -78,8 +77,7 @@ Result<VaultHeader> VaultHeader::parse(std::span<const std::uint8_t> file)
     if (header.version != currentVersion)
         return Error{ErrorCode::UnsupportedVersion,
                      "The vault has format version " + std::to_string(header.version) +
-                         "; this Arcanum reads version " + std::to_string(currentVersion) +
-                         ". " +
+                         "; this Arcanum reads version " + std::to_string(currentVersion) + ". " +
                          (header.version > currentVersion
                               ? "Update Arcanum to open it."
                               : "The file is damaged or was not written by Arcanum.")};
@@ -124,9 +122,9 @@ Result<VaultHeader> VaultHeader::parse(std::span<const std::uint8_t> file)
                          " bytes of the " + std::to_string(expected) +
                          " its header announces. Restore it from the backup (.bak) beside it."};
     if (file.size() > expected)
-        return Error{ErrorCode::FileDamaged,
-                     "The vault file has " + std::to_string(file.size() - expected) +
-                         " unexpected bytes after its end."};
+        return Error{ErrorCode::FileDamaged, "The vault file has " +
+                                                 std::to_string(file.size() - expected) +
+                                                 " unexpected bytes after its end."};
     return header;
 }
 

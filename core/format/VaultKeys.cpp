@@ -21,7 +21,8 @@ Result<VaultKeys> VaultKeys::derive(SecretSpan password, const Argon2Params& par
     auto keys = arena.allocate(64);
     if (!keys)
         return keys.error();
-    if (auto enc = KeyedHash::deriveSubkey(master->span(), 1, context, keys->bytes().subspan(0, 32));
+    if (auto enc =
+            KeyedHash::deriveSubkey(master->span(), 1, context, keys->bytes().subspan(0, 32));
         !enc)
         return enc.error();
     if (auto check =

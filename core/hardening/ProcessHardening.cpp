@@ -2,11 +2,10 @@
 
 #include "secret/MemoryLockLimit.h"
 
+#include <cstdlib>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
-
-#include <cstdlib>
 
 namespace arcanum {
 

@@ -1,10 +1,9 @@
 #include "secret/MemoryLockLimit.h"
 
-#include <sys/resource.h>
-
 #include <cstdint>
 #include <fstream>
 #include <string>
+#include <sys/resource.h>
 
 namespace arcanum {
 
@@ -60,17 +59,20 @@ std::size_t MemoryLockLimit::lockedBytes()
 Error MemoryLockLimit::exceeded(std::size_t totalBytes, std::size_t limitBytes)
 {
     const std::size_t suggestedKiB = ((totalBytes * 2 + 1023) / 1024 + 1023) / 1024 * 1024;
-    return Error{ErrorCode::MemoryLockLimit,
-                 "Not enough lockable memory: the memory-lock limit (RLIMIT_MEMLOCK, `ulimit -l`) "
-                 "is " + kibText(limitBytes) + " (" + std::to_string(limitBytes) +
-                     " bytes), and Arcanum needs " + kibText(totalBytes) + " (" +
-                     std::to_string(totalBytes) +
-                     " bytes) locked in all. Nothing was unlocked. Raise the limit, for example to " +
-                     std::to_string(suggestedKiB) +
-                     " KiB: set `memlock` in /etc/security/limits.conf, or `LimitMEMLOCK=` / "
-                     "`DefaultLimitMEMLOCK=` for systemd sessions, then log in again (or run "
-                     "`ulimit -l " + std::to_string(suggestedKiB) +
-                     "` in the shell that starts Arcanum, if the hard limit allows it)."};
+    return Error{
+        ErrorCode::MemoryLockLimit,
+        "Not enough lockable memory: the memory-lock limit (RLIMIT_MEMLOCK, `ulimit -l`) "
+        "is " +
+            kibText(limitBytes) + " (" + std::to_string(limitBytes) +
+            " bytes), and Arcanum needs " + kibText(totalBytes) + " (" +
+            std::to_string(totalBytes) +
+            " bytes) locked in all. Nothing was unlocked. Raise the limit, for example to " +
+            std::to_string(suggestedKiB) +
+            " KiB: set `memlock` in /etc/security/limits.conf, or `LimitMEMLOCK=` / "
+            "`DefaultLimitMEMLOCK=` for systemd sessions, then log in again (or run "
+            "`ulimit -l " +
+            std::to_string(suggestedKiB) +
+            "` in the shell that starts Arcanum, if the hard limit allows it)."};
 }
 
 } // namespace arcanum

@@ -5,8 +5,10 @@ namespace arcanum {
 const char* protectionLevelName(ProtectionLevel level)
 {
     switch (level) {
-    case ProtectionLevel::SecretMemory: return "secret memory (memfd_secret)";
-    case ProtectionLevel::LockedMemory: return "locked memory (fallback: memfd_secret unavailable)";
+    case ProtectionLevel::SecretMemory:
+        return "secret memory (memfd_secret)";
+    case ProtectionLevel::LockedMemory:
+        return "locked memory (fallback: memfd_secret unavailable)";
     }
     return "unknown";
 }

@@ -3,7 +3,8 @@
 
 namespace arcanum {
 
-enum class ProtectionLevel {
+enum class ProtectionLevel
+{
     // memfd_secret(): out of the kernel direct map, unreadable via ptrace and /proc/PID/mem,
     // never swapped, never dumped; hibernation is disabled while it exists.
     SecretMemory,
@@ -12,8 +13,9 @@ enum class ProtectionLevel {
     LockedMemory,
 };
 
-enum class FallbackPolicy {
-    AllowLockedMemory, // use LockedMemory and say so when secret memory is unavailable
+enum class FallbackPolicy
+{
+    AllowLockedMemory,   // use LockedMemory and say so when secret memory is unavailable
     RequireSecretMemory, // refuse with ErrorCode::SecretMemoryUnavailable
 };
 

@@ -46,8 +46,7 @@ Result<std::unique_ptr<SecretArena>> SecretArena::create(const SecretArenaOption
 SecretArena::SecretArena(const SecretArenaOptions& options, ProtectionLevel level,
                          std::string reason)
     : m_options(options), m_level(level), m_fallbackReason(std::move(reason))
-{
-}
+{}
 
 SecretArena::~SecretArena()
 {

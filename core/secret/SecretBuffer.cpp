@@ -2,10 +2,9 @@
 
 #include "secret/SecretArena.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cstring>
+#include <sodium.h>
 #include <utility>
 
 namespace arcanum {
@@ -19,8 +18,7 @@ SecretBuffer::SecretBuffer(SecretBuffer&& other) noexcept
     : m_arena(std::exchange(other.m_arena, nullptr)), m_data(std::exchange(other.m_data, nullptr)),
       m_size(std::exchange(other.m_size, 0)), m_capacity(std::exchange(other.m_capacity, 0)),
       m_generation(std::exchange(other.m_generation, 0))
-{
-}
+{}
 
 SecretBuffer& SecretBuffer::operator=(SecretBuffer&& other) noexcept
 {

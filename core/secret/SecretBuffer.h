@@ -50,8 +50,7 @@ private:
     SecretBuffer(SecretArena* arena, std::uint8_t* data, std::size_t size, std::size_t capacity,
                  std::uint64_t generation)
         : m_arena(arena), m_data(data), m_size(size), m_capacity(capacity), m_generation(generation)
-    {
-    }
+    {}
 
     SecretArena* m_arena = nullptr;
     std::uint8_t* m_data = nullptr;

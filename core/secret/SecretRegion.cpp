@@ -2,13 +2,12 @@
 
 #include "secret/MemoryLockLimit.h"
 
+#include <cerrno>
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <fcntl.h>
 
 #ifndef SYS_memfd_secret
 #define SYS_memfd_secret 447
@@ -56,8 +55,8 @@ int mapInto(std::uint8_t* where, std::size_t size, ProtectionLevel level,
         close(fd); // the mapping keeps the memory; no secretmem file outlives it
         return error;
     }
-    if (mmap(where, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
-             0) == MAP_FAILED)
+    if (mmap(where, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
+        MAP_FAILED)
         return errno;
     if (mlock(where, size) != 0) {
         const int error = errno;
@@ -93,9 +92,8 @@ Result<std::unique_ptr<SecretRegion>> SecretRegion::map(std::size_t bytes, Prote
     void* reservation = mmap(nullptr, reservationSize, PROT_NONE,
                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (reservation == MAP_FAILED)
-        return Error{ErrorCode::OutOfMemory,
-                     "Cannot reserve " + std::to_string(reservationSize) +
-                         " bytes of address space for secret memory."};
+        return Error{ErrorCode::OutOfMemory, "Cannot reserve " + std::to_string(reservationSize) +
+                                                 " bytes of address space for secret memory."};
     auto* base = static_cast<std::uint8_t*>(reservation);
     std::uint8_t* begin = base + pageSize();
 

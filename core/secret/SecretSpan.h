@@ -18,8 +18,7 @@ public:
     constexpr SecretSpan(const std::uint8_t* data, std::size_t size) : m_data(data), m_size(size) {}
     constexpr SecretSpan(std::span<const std::uint8_t> bytes)
         : m_data(bytes.data()), m_size(bytes.size())
-    {
-    }
+    {}
 
     [[nodiscard]] constexpr const std::uint8_t* data() const { return m_data; }
     [[nodiscard]] constexpr std::size_t size() const { return m_size; }
@@ -29,10 +28,7 @@ public:
     [[nodiscard]] constexpr const std::uint8_t* end() const { return m_data + m_size; }
 
     [[nodiscard]] constexpr std::span<const std::uint8_t> bytes() const { return {m_data, m_size}; }
-    [[nodiscard]] const char* chars() const
-    {
-        return reinterpret_cast<const char*>(m_data);
-    }
+    [[nodiscard]] const char* chars() const { return reinterpret_cast<const char*>(m_data); }
 
     // Clamped like std::string_view::substr, but never throws.
     [[nodiscard]] constexpr SecretSpan sub(std::size_t offset,

@@ -36,12 +36,18 @@ Result<EntryDraft> EntryDraft::fromEntry(const EntryView& entry, SecretArena& ar
 SecretBuffer* EntryDraft::single(EntryField field)
 {
     switch (field) {
-    case EntryField::Title: return &m_title;
-    case EntryField::Username: return &m_username;
-    case EntryField::Password: return &m_password;
-    case EntryField::Notes: return &m_notes;
-    case EntryField::Totp: return &m_totp;
-    case EntryField::Url: return nullptr;
+    case EntryField::Title:
+        return &m_title;
+    case EntryField::Username:
+        return &m_username;
+    case EntryField::Password:
+        return &m_password;
+    case EntryField::Notes:
+        return &m_notes;
+    case EntryField::Totp:
+        return &m_totp;
+    case EntryField::Url:
+        return nullptr;
     }
     return nullptr;
 }
@@ -132,9 +138,11 @@ Result<SecretBuffer> EntryDraft::buildRecord(const EntryId& id, std::int64_t cre
     writer.add(tags::entryGroup, SecretSpan(m_group.bytes()));
     writer.addU64(tags::entryCreated, static_cast<std::uint64_t>(created));
     writer.addU64(tags::entryModified, static_cast<std::uint64_t>(modified));
-    const std::pair<std::uint8_t, const SecretBuffer*> singles[] = {
-        {tags::title, &m_title}, {tags::username, &m_username}, {tags::password, &m_password},
-        {tags::notes, &m_notes}, {tags::totp, &m_totp}};
+    const std::pair<std::uint8_t, const SecretBuffer*> singles[] = {{tags::title, &m_title},
+                                                                    {tags::username, &m_username},
+                                                                    {tags::password, &m_password},
+                                                                    {tags::notes, &m_notes},
+                                                                    {tags::totp, &m_totp}};
     for (const auto& [tag, buffer] : singles)
         if (!buffer->empty())
             writer.add(tag, buffer->span());

@@ -52,8 +52,7 @@ public:
     // history version (keeping at most `historyLimit` versions) and its unknown ignorable
     // fields are carried over unchanged.
     [[nodiscard]] Result<SecretBuffer> buildRecord(const EntryId& id, std::int64_t created,
-                                                   std::int64_t modified,
-                                                   const EntryView* previous,
+                                                   std::int64_t modified, const EntryView* previous,
                                                    std::uint32_t historyLimit) const;
 
 private:

@@ -1,9 +1,8 @@
 #include "vault/EntryView.h"
 
-#include <strings.h>
-
 #include <bitset>
 #include <string>
+#include <strings.h>
 
 namespace arcanum {
 
@@ -29,8 +28,10 @@ bool isKnownEntryTag(std::uint8_t tag)
     case tags::totp:
     case tags::tag:
     case tags::customField:
-    case tags::history: return true;
-    default: return false;
+    case tags::history:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -88,12 +89,18 @@ std::int64_t EntryView::modified() const
 SecretSpan EntryView::field(EntryField field) const
 {
     switch (field) {
-    case EntryField::Title: return title();
-    case EntryField::Username: return username();
-    case EntryField::Password: return password();
-    case EntryField::Url: return url();
-    case EntryField::Notes: return notes();
-    case EntryField::Totp: return totp();
+    case EntryField::Title:
+        return title();
+    case EntryField::Username:
+        return username();
+    case EntryField::Password:
+        return password();
+    case EntryField::Url:
+        return url();
+    case EntryField::Notes:
+        return notes();
+    case EntryField::Totp:
+        return totp();
     }
     return {};
 }
@@ -106,12 +113,18 @@ bool EntryView::isProtected(EntryField field)
 const char* EntryView::fieldName(EntryField field)
 {
     switch (field) {
-    case EntryField::Title: return "title";
-    case EntryField::Username: return "username";
-    case EntryField::Password: return "password";
-    case EntryField::Url: return "url";
-    case EntryField::Notes: return "notes";
-    case EntryField::Totp: return "totp";
+    case EntryField::Title:
+        return "title";
+    case EntryField::Username:
+        return "username";
+    case EntryField::Password:
+        return "password";
+    case EntryField::Url:
+        return "url";
+    case EntryField::Notes:
+        return "notes";
+    case EntryField::Totp:
+        return "totp";
     }
     return "";
 }
@@ -168,8 +181,7 @@ Result<void> EntryView::validate(SecretSpan recordValue, bool insideHistory)
                              " that this version of Arcanum does not know; a newer version "
                              "wrote it."};
         }
-        const bool repeatable =
-            tag == tags::url || tag == tags::tag || tag == tags::customField;
+        const bool repeatable = tag == tags::url || tag == tags::tag || tag == tags::customField;
         if (!repeatable && seen.test(tag))
             return damaged("field " + std::to_string(tag) + " appears twice");
         seen.set(tag);

@@ -17,7 +17,15 @@
 namespace arcanum {
 
 // The fields a user (or a script) can name.
-enum class EntryField { Title, Username, Password, Url, Notes, Totp };
+enum class EntryField
+{
+    Title,
+    Username,
+    Password,
+    Url,
+    Notes,
+    Totp
+};
 
 class EntryView
 {
@@ -51,9 +59,15 @@ public:
     // Calls f(SecretSpan) for each URL / tag, f(CustomField) for each custom field and
     // f(EntryView) for each earlier version (newest first).
     template <typename F>
-    void forEachUrl(F f) const { forEach(tags::url, [&](const Record& r) { f(r.value); }); }
+    void forEachUrl(F f) const
+    {
+        forEach(tags::url, [&](const Record& r) { f(r.value); });
+    }
     template <typename F>
-    void forEachTag(F f) const { forEach(tags::tag, [&](const Record& r) { f(r.value); }); }
+    void forEachTag(F f) const
+    {
+        forEach(tags::tag, [&](const Record& r) { f(r.value); });
+    }
     template <typename F>
     void forEachCustomField(F f) const
     {

@@ -43,7 +43,9 @@ Result<void> GroupView::validate(SecretSpan recordValue)
                              "A group in the vault is damaged: an identifier is not 16 bytes."};
             ids += record.tag == tags::groupId;
             break;
-        case tags::groupName: ++names; break;
+        case tags::groupName:
+            ++names;
+            break;
         case tags::groupModified:
             if (record.value.size() != 8)
                 return Error{ErrorCode::FileDamaged,

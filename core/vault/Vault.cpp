@@ -5,12 +5,11 @@
 #include "format/AtomicFile.h"
 #include "format/VaultHeader.h"
 
-#include <sodium.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <chrono>
+#include <sodium.h>
 #include <thread>
+#include <unistd.h>
 
 namespace arcanum {
 
@@ -26,8 +25,7 @@ Vault::Vault(std::string path, std::unique_ptr<SecretArena> arena, VaultContents
              VaultKeys keys, const Argon2Params& kdf)
     : m_path(std::move(path)), m_arena(std::move(arena)), m_contents(std::move(contents)),
       m_keys(std::move(keys)), m_kdf(kdf)
-{
-}
+{}
 
 Vault::~Vault()
 {
@@ -55,9 +53,8 @@ Result<std::unique_ptr<Vault>> Vault::create(const std::string& path, SecretSpan
     auto contents = VaultContents::createEmpty(**arena);
     if (!contents)
         return contents.error();
-    std::unique_ptr<Vault> vault(new Vault(path, std::move(arena.value()),
-                                           std::move(contents.value()), std::move(keys.value()),
-                                           kdf));
+    std::unique_ptr<Vault> vault(new Vault(
+        path, std::move(arena.value()), std::move(contents.value()), std::move(keys.value()), kdf));
     if (auto saved = vault->save(); !saved)
         return saved.error();
     return vault;
@@ -91,9 +88,8 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, SecretSpan p
     // touches that buffer (it is declared after it, so it also joins first on every return).
     std::jthread pageIn;
     if (payload->size() >= pageInThreshold)
-        pageIn = std::jthread([data = payload->data(), size = payload->size()] {
-            sodium_memzero(data, size);
-        });
+        pageIn = std::jthread(
+            [data = payload->data(), size = payload->size()] { sodium_memzero(data, size); });
 
     const auto kdfStart = Clock::now();
     auto keys = VaultKeys::derive(password, header->kdf, **arena);

@@ -40,9 +40,10 @@ public:
 
     // Errors: NotFound, PermissionDenied, NotAnArcanumFile, FileTruncated, UnsupportedVersion,
     // FileDamaged, WrongPassword, MemoryLockLimit, SecretMemoryUnavailable, OutOfMemory.
-    [[nodiscard]] static Result<std::unique_ptr<Vault>>
-    open(const std::string& path, SecretSpan password, const SecretArenaOptions& options = {},
-         OpenTimings* timings = nullptr);
+    [[nodiscard]] static Result<std::unique_ptr<Vault>> open(const std::string& path,
+                                                             SecretSpan password,
+                                                             const SecretArenaOptions& options = {},
+                                                             OpenTimings* timings = nullptr);
 
     ~Vault();
     Vault(const Vault&) = delete;

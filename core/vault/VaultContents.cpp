@@ -1,9 +1,9 @@
 #include "vault/VaultContents.h"
 
+#include "text/CaseFold.h"
 #include "vault/Record.h"
 #include "vault/RecordWriter.h"
 #include "vault/Tags.h"
-#include "text/CaseFold.h"
 
 #include <algorithm>
 #include <chrono>
@@ -22,8 +22,8 @@ Error damaged(const std::string& what)
 
 Error notFound(const char* what, const EntryId& id)
 {
-    return Error{ErrorCode::NotFound, std::string("No ") + what + " with id " + id.toString() +
-                                          " in this vault."};
+    return Error{ErrorCode::NotFound,
+                 std::string("No ") + what + " with id " + id.toString() + " in this vault."};
 }
 
 Result<void> validateMeta(SecretSpan value)
@@ -260,8 +260,11 @@ std::vector<std::size_t> VaultContents::search(const SearchQuery& query,
             case tags::username:
             case tags::url:
             case tags::notes:
-            case tags::tag: hit = query.matches(record.value); break;
-            default: break;
+            case tags::tag:
+                hit = query.matches(record.value);
+                break;
+            default:
+                break;
             }
         });
         if (hit)

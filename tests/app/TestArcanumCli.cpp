@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-
 #include <unistd.h>
 
 using namespace arcanum::test;
@@ -30,8 +29,8 @@ class TestArcanumCli : public QObject
     QString newVault()
     {
         const QString path = m_dir.filePath(QString("v%1.arcanum").arg(++m_vaults));
-        const CliResult r = m_cli.run(QStringList{"init", path, "--password-fd", "0"} + fastKdf,
-                                      master + "\n");
+        const CliResult r =
+            m_cli.run(QStringList{"init", path, "--password-fd", "0"} + fastKdf, master + "\n");
         if (r.exitCode != 0)
             qWarning("init failed: %s", r.err.constData());
         return path;
@@ -85,11 +84,11 @@ private slots:
         QTest::addColumn<QByteArray>("stderrHas");
         QTest::newRow("--help") << QStringList{"--help"} << 0 << QByteArray();
         QTest::newRow("no command") << QStringList{} << 2 << QByteArray();
-        QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2
-                                         << QByteArray("unknown command");
+        QTest::newRow("unknown command")
+            << QStringList{"frobnicate"} << 2 << QByteArray("unknown command");
         QTest::newRow("missing vault") << QStringList{"ls"} << 2 << QByteArray("needs the vault");
-        QTest::newRow("generate unknown option") << QStringList{"generate", "--colour"} << 2
-                                                 << QByteArray("Unknown option --colour");
+        QTest::newRow("generate unknown option")
+            << QStringList{"generate", "--colour"} << 2 << QByteArray("Unknown option --colour");
         QTest::newRow("generate bad length") << QStringList{"generate", "--length", "2"} << 2
                                              << QByteArray("--length must be a number");
         QTest::newRow("generate not a number") << QStringList{"generate", "--length", "x1"} << 2
@@ -97,8 +96,8 @@ private slots:
         QTest::newRow("generate no classes")
             << QStringList{"generate", "--no-lower", "--no-upper", "--no-digits", "--no-symbols"}
             << 2 << QByteArray();
-        QTest::newRow("option without value") << QStringList{"generate", "--length"} << 2
-                                              << QByteArray("needs a value");
+        QTest::newRow("option without value")
+            << QStringList{"generate", "--length"} << 2 << QByteArray("needs a value");
     }
     void overviewAndUsageErrors()
     {
@@ -120,8 +119,8 @@ private slots:
         QVERIFY(r.out.contains("Entries: 0"));
         QVERIFY(r.out.contains("Protection: secret memory (memfd_secret)"));
         QVERIFY(!r.err.contains("hibernation"));
-        const CliResult again = m_cli.run(QStringList{"init", vault, "--password-fd", "0"} + fastKdf,
-                                          master + "\n");
+        const CliResult again =
+            m_cli.run(QStringList{"init", vault, "--password-fd", "0"} + fastKdf, master + "\n");
         QCOMPARE(again.exitCode, 9);
         QVERIFY(again.err.contains("already exists"));
     }
@@ -129,10 +128,10 @@ private slots:
     void initRejectsEmptyPasswordAndBadKdf()
     {
         const QString path = m_dir.filePath("empty-pw.arcanum");
-        QCOMPARE(m_cli.run(QStringList{"init", path, "--password-fd", "0"} + fastKdf, "\n").exitCode,
-                 2);
-        QCOMPARE(m_cli.run({"init", path, "--password-fd", "0", "--kdf-lanes", "0"}, "x\n").exitCode,
-                 2);
+        QCOMPARE(
+            m_cli.run(QStringList{"init", path, "--password-fd", "0"} + fastKdf, "\n").exitCode, 2);
+        QCOMPARE(
+            m_cli.run({"init", path, "--password-fd", "0", "--kdf-lanes", "0"}, "x\n").exitCode, 2);
         QVERIFY(!QFile::exists(path));
     }
 
@@ -155,8 +154,7 @@ private slots:
         const QString vault = newVault();
         const QString id = add(vault,
                                {"--title", "Mail", "--username", "zoë", "--url",
-                                "https://mail.example.org", "--tag", "work", "--notes",
-                                "line one"},
+                                "https://mail.example.org", "--tag", "work", "--notes", "line one"},
                                "entry-secret-42");
         QCOMPARE(id.size(), 36);
         add(vault, {"--title", "Bank"}, "bank-pw");
@@ -307,12 +305,12 @@ private slots:
         QTest::newRow("damaged") << vectors + "flipped-ciphertext.arcanum"
                                  << QByteArray("correct horse battery staple") << 5
                                  << QByteArray("damaged");
-        QTest::newRow("truncated") << vectors + "truncated-middle.arcanum" << master << 5
-                                   << QByteArray("truncated");
+        QTest::newRow("truncated")
+            << vectors + "truncated-middle.arcanum" << master << 5 << QByteArray("truncated");
         QTest::newRow("not a vault") << vectors + "not-arcanum-text.arcanum" << master << 5
                                      << QByteArray("not an Arcanum vault");
-        QTest::newRow("newer version") << vectors + "version-2.arcanum" << master << 5
-                                       << QByteArray("Update Arcanum");
+        QTest::newRow("newer version")
+            << vectors + "version-2.arcanum" << master << 5 << QByteArray("Update Arcanum");
     }
     void wrongPasswordMissingAndBadFiles()
     {
@@ -339,15 +337,16 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("format");
         QTest::addColumn<QByteArray>("someTitle");
-        QTest::newRow("chrome") << "chrome.csv" << QByteArray("Chrome") << QByteArray("example.com");
-        QTest::newRow("edge (BOM)") << "edge.csv" << QByteArray("Chrome")
-                                    << QByteArray("login.live.com");
+        QTest::newRow("chrome") << "chrome.csv" << QByteArray("Chrome")
+                                << QByteArray("example.com");
+        QTest::newRow("edge (BOM)")
+            << "edge.csv" << QByteArray("Chrome") << QByteArray("login.live.com");
         QTest::newRow("firefox") << "firefox.csv" << QByteArray("Firefox")
                                  << QByteArray("www.mozilla.org");
-        QTest::newRow("bitwarden") << "bitwarden.csv" << QByteArray("Bitwarden")
-                                   << QByteArray("GitLab");
-        QTest::newRow("keepassxc") << "keepassxc.csv" << QByteArray("KeePassXC")
-                                   << QByteArray("Forum \"Zoë\"");
+        QTest::newRow("bitwarden")
+            << "bitwarden.csv" << QByteArray("Bitwarden") << QByteArray("GitLab");
+        QTest::newRow("keepassxc")
+            << "keepassxc.csv" << QByteArray("KeePassXC") << QByteArray("Forum \"Zoë\"");
     }
     void importCsvDialects()
     {
@@ -403,15 +402,15 @@ private slots:
     {
         const QString vault = newVault();
         QFile::setPermissions(vault, QFile::ReadOwner | QFile::ReadOther | QFile::ReadGroup);
-        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner |
-                                                QFile::ExeOwner | QFile::ExeOther);
-        const QString asUser = geteuid() == 0
-                                   ? QStringLiteral("setpriv --reuid=65534 --regid=65534 --clear-groups ")
-                                   : QString();
-        const CliResult r = m_cli.run(
-            {"-c", "ulimit -l 64 && exec " + asUser + "\"$0\" ls \"$1\" --password-fd 0",
-             m_cli.program(), vault},
-            master + "\n", QStringLiteral("/bin/sh"));
+        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                QFile::ExeOther);
+        const QString asUser =
+            geteuid() == 0 ? QStringLiteral("setpriv --reuid=65534 --regid=65534 --clear-groups ")
+                           : QString();
+        const CliResult r =
+            m_cli.run({"-c", "ulimit -l 64 && exec " + asUser + "\"$0\" ls \"$1\" --password-fd 0",
+                       m_cli.program(), vault},
+                      master + "\n", QStringLiteral("/bin/sh"));
         QCOMPARE(r.exitCode, 7);
         QVERIFY2(r.err.contains("RLIMIT_MEMLOCK") && r.err.contains("65536 bytes") &&
                      r.err.contains("limits.conf") && r.err.contains("Nothing was unlocked"),

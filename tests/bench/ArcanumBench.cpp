@@ -161,10 +161,11 @@ void printTables(const std::vector<BenchRow>& rows, double kdfMs, const Argon2Pa
     std::printf("KDF: Argon2id %u MiB, %u passes, %u lanes = %.0f ms (median), the same for every "
                 "size.\n\n",
                 kdf.memoryKiB / 1024, kdf.iterations, kdf.lanes, kdfMs);
-    std::printf("| entries | open ms (KDF excluded) | open ms after the real KDF | KDF ms | search "
-                "ms (worst median) | sort by title ms | save ms | file bytes | secret bytes / entry "
-                "(mapped / used) | fits %s lock budget (open + save) |\n",
-                mib(settings.lockBudgetBytes).c_str());
+    std::printf(
+        "| entries | open ms (KDF excluded) | open ms after the real KDF | KDF ms | search "
+        "ms (worst median) | sort by title ms | save ms | file bytes | secret bytes / entry "
+        "(mapped / used) | fits %s lock budget (open + save) |\n",
+        mib(settings.lockBudgetBytes).c_str());
     std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (const BenchRow& row : rows) {
         double worst = 0;
@@ -176,8 +177,7 @@ void printTables(const std::vector<BenchRow>& rows, double kdfMs, const Argon2Pa
         if (row.afterRealKdfMs >= 0)
             std::snprintf(afterKdf, sizeof afterKdf, "%.1f", row.afterRealKdfMs);
         std::printf("| %s | %.1f | %s | %.0f | %.2f | %.1f | %.1f | %s | %zu / %zu | %s |\n",
-                    withCommas(row.entries).c_str(), row.openMs, afterKdf, kdfMs, worst,
-                    row.sortMs,
+                    withCommas(row.entries).c_str(), row.openMs, afterKdf, kdfMs, worst, row.sortMs,
                     row.saveMs, withCommas(row.fileBytes).c_str(),
                     row.mappedAfterOpen / row.entries, row.usedAfterOpen / row.entries,
                     budget.c_str());

@@ -3,18 +3,17 @@
 #include "bench/Stopwatch.h"
 #include "bench/SyntheticVault.h"
 #include "crypto/Aead.h"
+#include "crypto/Random.h"
 #include "format/AtomicFile.h"
 #include "format/VaultHeader.h"
 #include "format/VaultKeys.h"
 #include "text/CaseFold.h"
 #include "text/SearchQuery.h"
 #include "vault/Vault.h"
-#include "crypto/Random.h"
-
-#include <filesystem>
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <numeric>
 
 namespace arcanum::bench {

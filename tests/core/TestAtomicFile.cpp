@@ -1,19 +1,17 @@
 // Tests for AtomicFile and the save path above it: a full disk, a read-only file system and a
 // folder without write permission each give their specific error, and the vault on disk stays
 // exactly as it was. Each case runs in a child with a private mount namespace and a small tmpfs.
+#include "ChildProcess.h"
+#include "TestSupport.h"
 #include "format/AtomicFile.h"
 #include "vault/Vault.h"
 
-#include "ChildProcess.h"
-#include "TestSupport.h"
-
 #include <dirent.h>
 #include <fcntl.h>
+#include <fstream>
 #include <sched.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-
-#include <fstream>
 
 using namespace arcanum;
 using namespace arcanum::test;
@@ -89,7 +87,8 @@ private slots:
         QVERIFY(read(path) == one);
         ARCANUM_VERIFY_OK(AtomicFile::replace(path, two));
         QVERIFY(read(path) == two);
-        struct stat info{};
+        struct stat info
+        {};
         QCOMPARE(stat(path.c_str(), &info), 0);
         QCOMPARE(info.st_mode & 0777, mode_t(0600));
         QCOMPARE(countTemporaries(m_dir.path().toStdString()), 0);
@@ -138,7 +137,8 @@ private slots:
                 return 10;
             const std::string path = dir + "/v.arcanum";
             auto input = SecretArena::create().value();
-            auto password = input->copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>("pw"), 2));
+            auto password =
+                input->copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>("pw"), 2));
             auto vault = Vault::create(path, password->span(), kdf);
             if (!vault)
                 return 11;
@@ -178,7 +178,8 @@ private slots:
                 return 10;
             const std::string path = dir + "/v.arcanum";
             auto input = SecretArena::create().value();
-            auto password = input->copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>("pw"), 2));
+            auto password =
+                input->copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>("pw"), 2));
             auto vault = Vault::create(path, password->span(), kdf);
             if (!vault)
                 return 11;
@@ -206,7 +207,8 @@ private slots:
         const std::string path = dir + "/v.arcanum";
         {
             auto input = SecretArena::create().value();
-            auto password = input->copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>("pw"), 2));
+            auto password =
+                input->copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>("pw"), 2));
             ARCANUM_VERIFY_OK(Vault::create(path, password->span(), kdf));
         }
         const uid_t nobody = geteuid() == 0 ? 65534 : geteuid();
@@ -217,7 +219,8 @@ private slots:
             if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
                 return 10;
             auto input = SecretArena::create().value();
-            auto password = input->copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>("pw"), 2));
+            auto password =
+                input->copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>("pw"), 2));
             auto vault = Vault::open(path, password->span());
             if (!vault)
                 return 11;

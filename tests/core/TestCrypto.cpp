@@ -7,10 +7,9 @@
 #include "secret/SecretArena.h"
 
 #include <QtTest>
-#include <sodium.h>
-
 #include <array>
 #include <cstring>
+#include <sodium.h>
 #include <vector>
 
 using namespace arcanum;

@@ -1,24 +1,21 @@
 // Tests for SecretArena / SecretBuffer / SecretRegion: mapping, allocation, wiping, release,
 // fork behaviour, fallback and memory-lock limits (DESIGN.md §3).
+#include "Sanitizers.h"
 #include "hardening/ProcessHardening.h"
 #include "secret/SecretArena.h"
 
-#include "Sanitizers.h"
-
 #include <QtTest>
-
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <fstream>
+#include <string>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <string>
 
 using namespace arcanum;
 
@@ -60,8 +57,8 @@ std::string permissionsAt(const void* address)
     while (std::getline(maps, line)) {
         unsigned long start = 0, end = 0;
         char perms[5] = {};
-        if (std::sscanf(line.c_str(), "%lx-%lx %4s", &start, &end, perms) == 3 &&
-            wanted >= start && wanted < end)
+        if (std::sscanf(line.c_str(), "%lx-%lx %4s", &start, &end, perms) == 3 && wanted >= start &&
+            wanted < end)
             return perms;
     }
     return {};
@@ -221,7 +218,7 @@ private slots:
         QCOMPARE(mapsLinesContaining("secretmem"), before);
         QCOMPARE(secretmemDescriptors(), 0);
         QCOMPARE(arena->mappedBytes(), std::size_t(0));
-        buffer->reset(); // a dead buffer: no-op, no crash
+        buffer->reset();                  // a dead buffer: no-op, no crash
         auto fresh = arena->allocate(10); // usable again after release
         QVERIFY(fresh);
         QCOMPARE(mapsLinesContaining("secretmem"), before + 1);

@@ -2,7 +2,6 @@
 #include "text/Utf8.h"
 
 #include <QtTest>
-
 #include <cstring>
 
 using namespace arcanum;

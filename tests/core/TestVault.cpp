@@ -1,13 +1,11 @@
 // Tests for Vault: create, open, save, reopen; wrong password vs damaged file; change of master
 // password; backups; refusing to overwrite a file changed on disk.
+#include "TestSupport.h"
 #include "format/AtomicFile.h"
 #include "format/VaultHeader.h"
 #include "vault/Vault.h"
 
-#include "TestSupport.h"
-
 #include <QFile>
-
 #include <fstream>
 
 using namespace arcanum;
@@ -60,19 +58,23 @@ private slots:
             auto group = (*vault)->contents().addGroup(secret(arena, "Réseaux sociaux").span());
             ARCANUM_VERIFY_OK(group);
             EntryDraft draft(arena);
-            ARCANUM_VERIFY_OK(draft.set(EntryField::Title, secret(arena, "Mastodon — café").span()));
-            ARCANUM_VERIFY_OK(draft.set(EntryField::Username, secret(arena, "zoë@example.org").span()));
+            ARCANUM_VERIFY_OK(
+                draft.set(EntryField::Title, secret(arena, "Mastodon — café").span()));
+            ARCANUM_VERIFY_OK(
+                draft.set(EntryField::Username, secret(arena, "zoë@example.org").span()));
             ARCANUM_VERIFY_OK(draft.set(EntryField::Password, secret(arena, "pässwörd€𝄞").span()));
             ARCANUM_VERIFY_OK(draft.addUrl(secret(arena, "https://social.example/").span()));
             ARCANUM_VERIFY_OK(draft.addUrl(secret(arena, "https://m.social.example/").span()));
-            ARCANUM_VERIFY_OK(draft.set(EntryField::Notes, secret(arena, "line 1\nline 2 — ✓").span()));
-            ARCANUM_VERIFY_OK(draft.set(EntryField::Totp, secret(arena, "JBSWY3DPEHPK3PXP").span()));
+            ARCANUM_VERIFY_OK(
+                draft.set(EntryField::Notes, secret(arena, "line 1\nline 2 — ✓").span()));
+            ARCANUM_VERIFY_OK(
+                draft.set(EntryField::Totp, secret(arena, "JBSWY3DPEHPK3PXP").span()));
             ARCANUM_VERIFY_OK(draft.addTag(secret(arena, "social").span()));
             ARCANUM_VERIFY_OK(draft.addTag(secret(arena, "日本語").span()));
             ARCANUM_VERIFY_OK(draft.addCustomField(secret(arena, "PIN").span(),
-                                                  secret(arena, "1234").span(), true));
+                                                   secret(arena, "1234").span(), true));
             ARCANUM_VERIFY_OK(draft.addCustomField(secret(arena, "Recovery email").span(),
-                                                  secret(arena, "x@example.org").span(), false));
+                                                   secret(arena, "x@example.org").span(), false));
             draft.setGroup(*group);
             auto added = (*vault)->contents().addEntry(draft);
             ARCANUM_VERIFY_OK(added);
@@ -95,12 +97,15 @@ private slots:
         QVERIFY(equals(entry.totp(), "JBSWY3DPEHPK3PXP"));
         int urls = 0, tagCount = 0, custom = 0;
         entry.forEachUrl([&](SecretSpan url) {
-            QVERIFY(equals(url, urls++ == 0 ? "https://social.example/" : "https://m.social.example/"));
+            QVERIFY(
+                equals(url, urls++ == 0 ? "https://social.example/" : "https://m.social.example/"));
         });
-        entry.forEachTag([&](SecretSpan tag) { QVERIFY(equals(tag, tagCount++ == 0 ? "social" : "日本語")); });
+        entry.forEachTag(
+            [&](SecretSpan tag) { QVERIFY(equals(tag, tagCount++ == 0 ? "social" : "日本語")); });
         entry.forEachCustomField([&](const EntryView::CustomField& field) {
             if (custom++ == 0) {
-                QVERIFY(equals(field.name, "PIN") && equals(field.value, "1234") && field.isProtected);
+                QVERIFY(equals(field.name, "PIN") && equals(field.value, "1234") &&
+                        field.isProtected);
             } else {
                 QVERIFY(equals(field.name, "Recovery email") && !field.isProtected);
             }
@@ -164,7 +169,8 @@ private slots:
             auto theirs = Vault::open(file, password.span());
             ARCANUM_VERIFY_OK(theirs);
             EntryDraft draft((*theirs)->arena());
-            ARCANUM_VERIFY_OK(draft.set(EntryField::Title, secret((*theirs)->arena(), "theirs").span()));
+            ARCANUM_VERIFY_OK(
+                draft.set(EntryField::Title, secret((*theirs)->arena(), "theirs").span()));
             ARCANUM_VERIFY_OK((*theirs)->contents().addEntry(draft));
             ARCANUM_VERIFY_OK((*theirs)->save());
         }

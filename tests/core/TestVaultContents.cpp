@@ -1,9 +1,8 @@
 // Tests for VaultContents: add/edit/delete/move, history bound, groups, tombstones, search and
 // sort in place, serialize + load round trips.
+#include "TestSupport.h"
 #include "text/SearchQuery.h"
 #include "vault/VaultContents.h"
-
-#include "TestSupport.h"
 
 using namespace arcanum;
 using namespace arcanum::test;
@@ -57,7 +56,8 @@ private slots:
         QVERIFY(equals(edited.username(), "alice2"));
         QVERIFY(equals(edited.title(), "Alpha"));
         QCOMPARE(edited.historyCount(), std::size_t(1));
-        edited.forEachHistory([](const EntryView& old) { QVERIFY(equals(old.username(), "alice")); });
+        edited.forEachHistory(
+            [](const EntryView& old) { QVERIFY(equals(old.username(), "alice")); });
         QVERIFY(edited.modified() >= edited.created());
 
         ARCANUM_VERIFY_OK(contents.removeEntry(b));
@@ -74,7 +74,8 @@ private slots:
         for (int version = 1; version <= 15; ++version) {
             auto draft = EntryDraft::fromEntry(contents.entry(0), *m_arena).value();
             const std::string name = "v" + std::to_string(version);
-            ARCANUM_VERIFY_OK(draft.set(EntryField::Username, secret(*m_arena, name.c_str()).span()));
+            ARCANUM_VERIFY_OK(
+                draft.set(EntryField::Username, secret(*m_arena, name.c_str()).span()));
             ARCANUM_VERIFY_OK(contents.updateEntry(id, draft));
         }
         const EntryView entry = contents.entry(0);

@@ -1,17 +1,15 @@
 // Crash safety of Vault::save (DESIGN.md §4): a child saves in a loop and is killed with SIGKILL
 // at a random moment, 100 times. After every kill the vault must open and hold either the last
 // version the child reported as saved or the one it was saving.
+#include "TestSupport.h"
 #include "crypto/Random.h"
 #include "vault/Vault.h"
 
-#include "TestSupport.h"
-
 #include <csignal>
 #include <fcntl.h>
+#include <string>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <string>
 
 using namespace arcanum;
 using namespace arcanum::test;
@@ -39,7 +37,8 @@ long versionOf(const Vault& vault)
     for (long version = versionOf(**vault) + 1;; ++version) {
         // Grow and shrink the file so truncated writes would show.
         const std::string title = "version " + std::to_string(version);
-        auto draft = EntryDraft::fromEntry((*vault)->contents().entry(0), (*vault)->arena()).value();
+        auto draft =
+            EntryDraft::fromEntry((*vault)->contents().entry(0), (*vault)->arena()).value();
         (void)draft.set(EntryField::Title, secret((*vault)->arena(), title.c_str()).span());
         auto notes = (*vault)->arena().allocate(std::size_t(version % 7) * 3000);
         (void)draft.set(EntryField::Notes, notes->span());
@@ -67,10 +66,12 @@ private slots:
         auto input = makeArena();
         SecretBuffer password = secret(*input, passwordText);
         {
-            auto vault = Vault::create(path, password.span(), Argon2Params::withRandomSalt(64, 1, 1));
+            auto vault =
+                Vault::create(path, password.span(), Argon2Params::withRandomSalt(64, 1, 1));
             ARCANUM_VERIFY_OK(vault);
             EntryDraft draft((*vault)->arena());
-            ARCANUM_VERIFY_OK(draft.set(EntryField::Title, secret((*vault)->arena(), "version 0").span()));
+            ARCANUM_VERIFY_OK(
+                draft.set(EntryField::Title, secret((*vault)->arena(), "version 0").span()));
             ARCANUM_VERIFY_OK((*vault)->contents().addEntry(draft));
             ARCANUM_VERIFY_OK((*vault)->save());
         }
@@ -103,12 +104,14 @@ private slots:
 
             auto vault = Vault::open(path, password.span());
             QVERIFY2(vault.ok(), ("round " + std::to_string(round) + ": " +
-                                  (vault.ok() ? "" : errorText(vault.error()))).c_str());
+                                  (vault.ok() ? "" : errorText(vault.error())))
+                                     .c_str());
             const long version = versionOf(**vault);
             const long lastSaved = confirmed + saves;
             QVERIFY2(version == lastSaved || version == lastSaved + 1,
                      ("round " + std::to_string(round) + ": version " + std::to_string(version) +
-                      ", last confirmed " + std::to_string(lastSaved)).c_str());
+                      ", last confirmed " + std::to_string(lastSaved))
+                         .c_str());
             killedMidSave += version == lastSaved + 1;
             confirmed = version;
         }

@@ -1,8 +1,7 @@
 // Checks every test vector of docs/FORMAT.md §7: each file opens, or fails with exactly the
 // error the manifest names; valid files hold exactly the content of their .expected file.
-#include "vault/Vault.h"
-
 #include "TestSupport.h"
+#include "vault/Vault.h"
 
 #include <fstream>
 #include <sstream>
@@ -86,14 +85,16 @@ std::string compareWithExpected(const VaultContents& contents, const std::string
         } else if (key == "url") {
             int i = 0;
             bool ok = false;
-            entry.forEachUrl([&](SecretSpan url) { ok |= i++ == urlIndex && equals(url, value.c_str()); });
+            entry.forEachUrl(
+                [&](SecretSpan url) { ok |= i++ == urlIndex && equals(url, value.c_str()); });
             ++urlIndex;
             if (!ok)
                 return mismatch("url");
         } else if (key == "tag") {
             int i = 0;
             bool ok = false;
-            entry.forEachTag([&](SecretSpan tag) { ok |= i++ == tagIndex && equals(tag, value.c_str()); });
+            entry.forEachTag(
+                [&](SecretSpan tag) { ok |= i++ == tagIndex && equals(tag, value.c_str()); });
             ++tagIndex;
             if (!ok)
                 return mismatch("tag");
@@ -117,12 +118,14 @@ std::string compareWithExpected(const VaultContents& contents, const std::string
                 return mismatch("history count");
         } else if (key == "history-password") {
             bool ok = false;
-            entry.forEachHistory([&](const EntryView& old) { ok = equals(old.password(), value.c_str()); });
+            entry.forEachHistory(
+                [&](const EntryView& old) { ok = equals(old.password(), value.c_str()); });
             if (!ok)
                 return mismatch("history password");
         } else if (key == "unknown-field") {
             bool ok = false;
-            entry.forEachRecord([&](const Record& r) { ok |= r.tag == std::stoi(value, nullptr, 16); });
+            entry.forEachRecord(
+                [&](const Record& r) { ok |= r.tag == std::stoi(value, nullptr, 16); });
             if (!ok)
                 return mismatch("kept unknown field");
         }
@@ -156,9 +159,9 @@ private slots:
             const auto parts = splitTabs(line);
             QVERIFY(parts.size() == 4);
             const std::string name = parts[0] + " (" + parts[3] + ")";
-            QTest::newRow(name.c_str()) << QString::fromStdString(parts[0])
-                                        << QByteArray::fromStdString(parts[1])
-                                        << QString::fromStdString(parts[2]);
+            QTest::newRow(name.c_str())
+                << QString::fromStdString(parts[0]) << QByteArray::fromStdString(parts[1])
+                << QString::fromStdString(parts[2]);
             ++count;
         }
         QVERIFY(count >= 35);
@@ -198,12 +201,14 @@ private slots:
             auto vault = Vault::open(copy, password.span());
             ARCANUM_VERIFY_OK(vault);
             VaultContents& contents = (*vault)->contents();
-            const auto future = contents.findByTitle(secret((*vault)->arena(), "Future entry").span());
+            const auto future =
+                contents.findByTitle(secret((*vault)->arena(), "Future entry").span());
             QCOMPARE(future.size(), std::size_t(1));
             const EntryId id = contents.entry(future[0]).id();
             auto draft = EntryDraft::fromEntry(contents.entry(future[0]), (*vault)->arena());
             ARCANUM_VERIFY_OK(draft);
-            ARCANUM_VERIFY_OK(draft->set(EntryField::Username, secret((*vault)->arena(), "new").span()));
+            ARCANUM_VERIFY_OK(
+                draft->set(EntryField::Username, secret((*vault)->arena(), "new").span()));
             ARCANUM_VERIFY_OK(contents.updateEntry(id, *draft));
             ARCANUM_VERIFY_OK((*vault)->save());
         }

@@ -2,11 +2,10 @@
 // reveals, searches, edits and saves is scanned from outside (as root, /proc/PID/mem). No canary
 // — master password or any field — may be found outside secret memory, in UTF-8 or UTF-16, and
 // the secret mappings must be unreadable.
+#include "TestSupport.h"
 #include "canary/CanaryScanner.h"
 #include "canary/CanarySet.h"
 #include "crypto/Random.h"
-
-#include "TestSupport.h"
 
 #include <QFile>
 #include <QProcess>
@@ -53,12 +52,15 @@ private slots:
             const char* label;
             QByteArray value;
         };
-        const Field fields[] = {
-            {"master password", master},          {"title", randomCanary("T")},
-            {"username", randomCanary("U")},      {"url", "https://" + randomCanary("H") + ".example"},
-            {"notes", randomCanary("N")},         {"tag", randomCanary("G")},
-            {"entry password", randomCanary("P")}, {"edited username", randomCanary("E")},
-            {"edited password", randomCanary("Q")}};
+        const Field fields[] = {{"master password", master},
+                                {"title", randomCanary("T")},
+                                {"username", randomCanary("U")},
+                                {"url", "https://" + randomCanary("H") + ".example"},
+                                {"notes", randomCanary("N")},
+                                {"tag", randomCanary("G")},
+                                {"entry password", randomCanary("P")},
+                                {"edited username", randomCanary("E")},
+                                {"edited password", randomCanary("Q")}};
 
         auto set = CanarySet::create();
         ARCANUM_VERIFY_OK(set);

@@ -5,6 +5,7 @@
 // locking, with no secret memory left but the scanner's own. Keystrokes are sent one character
 // at a time from the canaries' arena, as a keyboard would (one-character key events are the
 // documented exception; every canary is 24+ characters).
+#include "TestSupport.h"
 #include "canary/CanaryScanner.h"
 #include "canary/CanarySet.h"
 #include "crypto/Random.h"
@@ -14,14 +15,12 @@
 #include "secret/SecretLineEdit.h"
 #include "session/VaultSession.h"
 #include "settings/Settings.h"
+#include "support/FakeLockSignalSource.h"
+#include "support/Windows.h"
 #include "window/EntryActions.h"
 #include "window/MainWindow.h"
 #include "window/UnlockPage.h"
 #include "window/VaultPage.h"
-
-#include "TestSupport.h"
-#include "support/FakeLockSignalSource.h"
-#include "support/Windows.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,7 +28,6 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
-
 #include <fstream>
 
 using namespace arcanum;
@@ -37,10 +35,22 @@ using namespace arcanum::test;
 
 namespace {
 
-enum Canary { Master, Title, Username, Password, Url, Notes, Tag, Custom, Edited, CanaryCount };
-const char* const labels[CanaryCount] = {"master password", "title",      "user name",
-                                         "password",        "url",        "notes",
-                                         "tag",             "custom field", "edited user name"};
+enum Canary
+{
+    Master,
+    Title,
+    Username,
+    Password,
+    Url,
+    Notes,
+    Tag,
+    Custom,
+    Edited,
+    CanaryCount
+};
+const char* const labels[CanaryCount] = {
+    "master password", "title", "user name",    "password",        "url",
+    "notes",           "tag",   "custom field", "edited user name"};
 
 // Random letters straight into the arena: the canaries exist nowhere else in this process.
 SecretBuffer randomLetters(SecretArena& arena, std::size_t length)
@@ -82,10 +92,7 @@ class TestGuiCanaryScan : public QObject
     std::unique_ptr<MainWindow> m_window;
     EntryId m_entry;
 
-    SecretSpan canary(Canary which) const
-    {
-        return m_set->pattern(which, CanaryEncoding::Utf8);
-    }
+    SecretSpan canary(Canary which) const { return m_set->pattern(which, CanaryEncoding::Utf8); }
 
     void expectClean(const char* when)
     {
@@ -94,7 +101,8 @@ class TestGuiCanaryScan : public QObject
         QVERIFY2(self->clean(), (std::string(when) + ": " + self->summary()).c_str());
         auto forked = CanaryScanner::scanForkedCopy(*m_set);
         QVERIFY2(forked.ok(), forked.ok() ? "" : forked.error().message.c_str());
-        QVERIFY2(forked->clean(), (std::string(when) + " (forked copy): " + forked->summary()).c_str());
+        QVERIFY2(forked->clean(),
+                 (std::string(when) + " (forked copy): " + forked->summary()).c_str());
         QVERIFY(self->bytesScanned > 1024 * 1024);
     }
 
@@ -113,13 +121,15 @@ private slots:
         }
         const std::string path = m_dir.filePath("scan.arcanum").toStdString();
         {
-            auto vault = Vault::create(path, canary(Master), Argon2Params::withRandomSalt(256, 1, 1));
+            auto vault =
+                Vault::create(path, canary(Master), Argon2Params::withRandomSalt(256, 1, 1));
             QVERIFY(vault.ok());
             EntryDraft draft((*vault)->arena());
-            const std::pair<EntryField, Canary> fields[] = {
-                {EntryField::Title, Title}, {EntryField::Username, Username},
-                {EntryField::Password, Password}, {EntryField::Url, Url},
-                {EntryField::Notes, Notes}};
+            const std::pair<EntryField, Canary> fields[] = {{EntryField::Title, Title},
+                                                            {EntryField::Username, Username},
+                                                            {EntryField::Password, Password},
+                                                            {EntryField::Url, Url},
+                                                            {EntryField::Notes, Notes}};
             for (const auto& [field, which] : fields)
                 QVERIFY(draft.set(field, canary(which)).ok());
             QVERIFY(draft.addTag(canary(Tag)).ok());

@@ -1,7 +1,6 @@
 // Tests for ProcessMaps: parsing /proc/PID/maps lines, classifying mappings, reading a live map.
-#include "canary/ProcessMaps.h"
-
 #include "Sanitizers.h"
+#include "canary/ProcessMaps.h"
 
 #include <QtTest>
 #include <cstdlib>

@@ -9,7 +9,6 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <cstring>
 #include <memory>
 #include <string>
@@ -27,8 +26,8 @@ inline std::unique_ptr<SecretArena> makeArena(const SecretArenaOptions& options 
 // A copy of `text` in `arena`.
 inline SecretBuffer secret(SecretArena& arena, const char* text)
 {
-    auto buffer = arena.copyOf(
-        SecretSpan(reinterpret_cast<const std::uint8_t*>(text), std::strlen(text)));
+    auto buffer =
+        arena.copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>(text), std::strlen(text)));
     if (!buffer)
         qFatal("cannot allocate: %s", buffer.error().message.c_str());
     return std::move(buffer.value());
@@ -63,5 +62,5 @@ inline std::string errorText(const Error& error)
         const auto& arcanumResult_ = (expr);                                                       \
         QVERIFY2(arcanumResult_.ok(),                                                              \
                  arcanumResult_.ok() ? ""                                                          \
-                                     : arcanum::test::errorText(arcanumResult_.error()).c_str()); \
+                                     : arcanum::test::errorText(arcanumResult_.error()).c_str());  \
     } while (false)

@@ -9,6 +9,7 @@
 // - sealed-small.arcanum: built-small sealed with the cheapest Argon2id and the password
 //   "fuzz", so that the fuzzer's file mode gets through Vault::open.
 // The vault files themselves are copied by hand (cp VECTORS_DIR/*.arcanum OUT_DIR).
+#include "ToolSupport.h"
 #include "crypto/Aead.h"
 #include "crypto/Sodium.h"
 #include "format/AtomicFile.h"
@@ -17,8 +18,6 @@
 #include "vault/RecordWriter.h"
 #include "vault/Tags.h"
 #include "vault/Vault.h"
-
-#include "ToolSupport.h"
 
 #include <cstdio>
 #include <cstring>

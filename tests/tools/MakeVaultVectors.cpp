@@ -3,6 +3,7 @@
 // Valid vaults are built through the real Vault API; broken ones are byte-level edits of a valid
 // file (with the header checksum recomputed where the vector is about a later check), and
 // payload-level ones are sealed with Vault::sealFile around hand-built payloads.
+#include "ToolSupport.h"
 #include "crypto/Sodium.h"
 #include "format/AtomicFile.h"
 #include "format/VaultHeader.h"
@@ -11,14 +12,11 @@
 #include "vault/Tags.h"
 #include "vault/Vault.h"
 
-#include "ToolSupport.h"
-
-#include <sodium.h>
-
 #include <cstdio>
-#include <functional>
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <sodium.h>
 #include <string>
 #include <vector>
 
@@ -219,8 +217,9 @@ int main(int argc, char** argv)
 
     const char* pw = "correct horse battery staple";
     const Bytes full = buildFullVault(pw);
-    vector("valid-full.arcanum", full, pw, "ok", "every field type, history, tombstone, "
-                                                 "records of a newer version");
+    vector("valid-full.arcanum", full, pw, "ok",
+           "every field type, history, tombstone, "
+           "records of a newer version");
     writeExpectedFull("valid-full.expected");
     vector("valid-full.arcanum", full, "Correct horse battery staple", "wrong-password",
            "the right file with a wrong password");
@@ -236,7 +235,9 @@ int main(int argc, char** argv)
             << "# Expected content of valid-empty.arcanum.\ngroups\t0\nentries\t0\ntombstones\t0\n";
     }
 
-    auto cut = [&](std::size_t size) { return Bytes(full.begin(), full.begin() + long(size)); };
+    auto cut = [&](std::size_t size) {
+        return Bytes(full.begin(), full.begin() + long(size));
+    };
     vector("empty.arcanum", {}, pw, "file-truncated", "0 bytes");
     vector("truncated-5.arcanum", cut(5), pw, "file-truncated", "inside the magic");
     vector("truncated-11.arcanum", cut(11), pw, "file-truncated", "inside the version");
@@ -317,35 +318,54 @@ int main(int argc, char** argv)
     vector("payload-no-meta.arcanum",
            sealPayload(pw, [&](RecordWriter& w) { writeEntry(w, id, "x"); }), pw, "file-damaged",
            "payload does not start with meta");
-    vector("payload-meta-twice.arcanum", sealPayload(pw, [&](RecordWriter& w) {
-               writeMeta(w);
-               writeMeta(w);
-           }), pw, "file-damaged", "two meta records");
-    vector("payload-unknown-tag.arcanum", sealPayload(pw, [&](RecordWriter& w) {
-               writeMeta(w);
-               w.add(0x05, text("?").span());
-           }), pw, "unsupported-version", "top-level tag 0x05 (not ignorable)");
-    vector("payload-overrun.arcanum", sealPayload(pw, [&](RecordWriter& w) {
-               writeMeta(w);
-               w.appendRaw(text("\x03\xFF\xFF\xFF\x7F").span()); // entry of ~2 GiB, 0 present
-           }), pw, "file-damaged", "record length past the end");
-    vector("payload-duplicate-id.arcanum", sealPayload(pw, [&](RecordWriter& w) {
-               writeMeta(w);
-               writeEntry(w, id, "one");
-               writeEntry(w, id, "two");
-           }), pw, "file-damaged", "two entries with one id");
-    vector("payload-entry-without-id.arcanum", sealPayload(pw, [&](RecordWriter& w) {
-               writeMeta(w);
-               const std::size_t mark = w.begin(tags::entry);
-               w.add(tags::title, text("no id").span());
-               w.end(mark);
-           }), pw, "file-damaged", "entry without id");
-    vector("payload-short-id.arcanum", sealPayload(pw, [&](RecordWriter& w) {
-               writeMeta(w);
-               const std::size_t mark = w.begin(tags::entry);
-               w.add(tags::entryId, text("short").span());
-               w.end(mark);
-           }), pw, "file-damaged", "entry id of 5 bytes");
+    vector("payload-meta-twice.arcanum",
+           sealPayload(pw,
+                       [&](RecordWriter& w) {
+                           writeMeta(w);
+                           writeMeta(w);
+                       }),
+           pw, "file-damaged", "two meta records");
+    vector("payload-unknown-tag.arcanum",
+           sealPayload(pw,
+                       [&](RecordWriter& w) {
+                           writeMeta(w);
+                           w.add(0x05, text("?").span());
+                       }),
+           pw, "unsupported-version", "top-level tag 0x05 (not ignorable)");
+    vector("payload-overrun.arcanum",
+           sealPayload(pw,
+                       [&](RecordWriter& w) {
+                           writeMeta(w);
+                           w.appendRaw(
+                               text("\x03\xFF\xFF\xFF\x7F").span()); // entry of ~2 GiB, 0 present
+                       }),
+           pw, "file-damaged", "record length past the end");
+    vector("payload-duplicate-id.arcanum",
+           sealPayload(pw,
+                       [&](RecordWriter& w) {
+                           writeMeta(w);
+                           writeEntry(w, id, "one");
+                           writeEntry(w, id, "two");
+                       }),
+           pw, "file-damaged", "two entries with one id");
+    vector("payload-entry-without-id.arcanum",
+           sealPayload(pw,
+                       [&](RecordWriter& w) {
+                           writeMeta(w);
+                           const std::size_t mark = w.begin(tags::entry);
+                           w.add(tags::title, text("no id").span());
+                           w.end(mark);
+                       }),
+           pw, "file-damaged", "entry without id");
+    vector("payload-short-id.arcanum",
+           sealPayload(pw,
+                       [&](RecordWriter& w) {
+                           writeMeta(w);
+                           const std::size_t mark = w.begin(tags::entry);
+                           w.add(tags::entryId, text("short").span());
+                           w.end(mark);
+                       }),
+           pw, "file-damaged", "entry id of 5 bytes");
     vector("payload-empty.arcanum", sealPayload(pw, [](RecordWriter&) {}), pw, "file-damaged",
            "empty payload");
     std::printf("wrote test vectors to %s\n", g_dir.c_str());

@@ -38,9 +38,9 @@ inline void check(Result<void> result, const std::string& what)
 // A copy of `value` in `arena`. Test data is public: these literals are meant to be known.
 inline SecretBuffer textIn(SecretArena& arena, std::string_view value)
 {
-    return check(arena.copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>(value.data()),
-                                         value.size())),
-                 "copy");
+    return check(
+        arena.copyOf(SecretSpan(reinterpret_cast<const std::uint8_t*>(value.data()), value.size())),
+        "copy");
 }
 
 } // namespace arcanum::tools

@@ -259,7 +259,7 @@ private slots:
         DBusLockSignalSource source(sessionBus, QDBusConnection(QStringLiteral("no-system-bus")));
         QSignalSpy spy(&source, &LockSignalSource::screenLocked);
         test::PrivateDBus::roundTrip(sessionBus); // the subscriptions are in place
-        QVERIFY(!source.problems().isEmpty()); // no system bus: said so
+        QVERIFY(!source.problems().isEmpty());    // no system bus: said so
 
         auto activeChanged = [&](const QString& path, const QString& interface, bool active) {
             QDBusMessage signal =

@@ -1,7 +1,9 @@
 // Tests for MainWindow with its pages and actions, on real vaults, offscreen: unlock (wrong, right,
 // damaged), the list, search, reveal, edit → saved → reopened, delete, clipboard with timeout and
 // lock, the hibernation banner, lock triggers, keyboard shortcuts, and nothing secret left mapped.
+#include "TestSupport.h"
 #include "clipboard/ClipboardGuard.h"
+#include "dialogs/EntryEditorDialog.h"
 #include "lock/LockController.h"
 #include "model/EntryListModel.h"
 #include "platform/HibernationBanner.h"
@@ -9,16 +11,13 @@
 #include "secret/SecretLineEdit.h"
 #include "session/VaultSession.h"
 #include "settings/Settings.h"
-#include "dialogs/EntryEditorDialog.h"
+#include "support/FakeLockSignalSource.h"
+#include "support/Windows.h"
 #include "window/EntryActions.h"
 #include "window/EntryDetailView.h"
 #include "window/MainWindow.h"
 #include "window/UnlockPage.h"
 #include "window/VaultPage.h"
-
-#include "TestSupport.h"
-#include "support/FakeLockSignalSource.h"
-#include "support/Windows.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -27,7 +26,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTreeView>
-
 #include <fstream>
 
 using namespace arcanum;
@@ -62,8 +60,8 @@ void writeVault(const QString& path)
         QVERIFY(draft.set(EntryField::Title, secret((*vault)->arena(), title.c_str()).span()));
         QVERIFY(draft.set(EntryField::Username, secret((*vault)->arena(), "user").span()));
         const std::string password = "password-" + std::to_string(i);
-        QVERIFY(draft.set(EntryField::Password,
-                          secret((*vault)->arena(), password.c_str()).span()));
+        QVERIFY(
+            draft.set(EntryField::Password, secret((*vault)->arena(), password.c_str()).span()));
         QVERIFY((*vault)->contents().addEntry(draft).ok());
     }
     QVERIFY((*vault)->save().ok());
@@ -112,7 +110,10 @@ class TestMainWindow : public QObject
             QTest::keyClick(field, Qt::Key_Return);
             return done.wait(20000) && (done.count() >= 2 || done.wait(20000));
         }
-        [[nodiscard]] bool unlock() { return typeAndUnlock(masterPassword) && window->session()->isUnlocked(); }
+        [[nodiscard]] bool unlock()
+        {
+            return typeAndUnlock(masterPassword) && window->session()->isUnlocked();
+        }
         VaultPage* page() { return window->vaultPage(); }
         EntryListModel* model() { return page()->entryModel(); }
     };
@@ -137,8 +138,8 @@ private slots:
     {
         Fixture f;
         const QString damaged = f.dir.filePath("damaged.arcanum");
-        QVERIFY(QFile::copy(QStringLiteral(ARCANUM_TEST_DATA_DIR) + "/vault/flipped-ciphertext.arcanum",
-                            damaged));
+        QVERIFY(QFile::copy(
+            QStringLiteral(ARCANUM_TEST_DATA_DIR) + "/vault/flipped-ciphertext.arcanum", damaged));
         f.window->openVault(damaged);
         QVERIFY(f.typeAndUnlock("correct horse battery staple"));
         QVERIFY(!f.window->session()->isUnlocked());
@@ -191,7 +192,8 @@ private slots:
         });
         f.window->actions()->editEntry->trigger();
         auto arena = makeArena();
-        auto reopened = Vault::open(f.vaultPath.toStdString(), secret(*arena, masterPassword).span());
+        auto reopened =
+            Vault::open(f.vaultPath.toStdString(), secret(*arena, masterPassword).span());
         QVERIFY(reopened.ok());
         const auto found = (*reopened)->contents().findByTitle(secret(*arena, "Renamed").span());
         QCOMPARE(found.size(), std::size_t(1));
@@ -209,7 +211,8 @@ private slots:
         QCOMPARE(f.model()->rowCount(), entryCount - 1);
         QCOMPARE(f.model()->rowOf(doomed), -1);
         auto arena = makeArena();
-        auto reopened = Vault::open(f.vaultPath.toStdString(), secret(*arena, masterPassword).span());
+        auto reopened =
+            Vault::open(f.vaultPath.toStdString(), secret(*arena, masterPassword).span());
         QVERIFY(reopened.ok());
         QCOMPARE((*reopened)->contents().entryCount(), std::size_t(entryCount - 1));
         QCOMPARE((*reopened)->contents().tombstoneCount(), std::size_t(1));

@@ -29,9 +29,12 @@ int EntryListModel::columnCount(const QModelIndex& parent) const
 EntryField EntryListModel::fieldOf(int column)
 {
     switch (column) {
-    case UsernameColumn: return EntryField::Username;
-    case UrlColumn: return EntryField::Url;
-    default: return EntryField::Title;
+    case UsernameColumn:
+        return EntryField::Username;
+    case UrlColumn:
+        return EntryField::Url;
+    default:
+        return EntryField::Title;
     }
 }
 
@@ -60,11 +63,16 @@ QVariant EntryListModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case TitleColumn: return tr("Title");
-    case UsernameColumn: return tr("User name");
-    case UrlColumn: return tr("URL");
-    case ModifiedColumn: return tr("Modified");
-    default: return {};
+    case TitleColumn:
+        return tr("Title");
+    case UsernameColumn:
+        return tr("User name");
+    case UrlColumn:
+        return tr("URL");
+    case ModifiedColumn:
+        return tr("Modified");
+    default:
+        return {};
     }
 }
 

@@ -13,7 +13,6 @@
 #include "vault/EntryView.h"
 
 #include <QAbstractTableModel>
-
 #include <optional>
 #include <vector>
 
@@ -26,8 +25,18 @@ class EntryListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { TitleColumn, UsernameColumn, UrlColumn, ModifiedColumn, ColumnCount };
-    enum Role { EntryIndexRole = Qt::UserRole + 1 };
+    enum Column
+    {
+        TitleColumn,
+        UsernameColumn,
+        UrlColumn,
+        ModifiedColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        EntryIndexRole = Qt::UserRole + 1
+    };
 
     explicit EntryListModel(VaultSession* session, QObject* parent = nullptr);
 

@@ -47,11 +47,11 @@ void GroupTreeModel::rebuild()
         }
         for (std::size_t n = 0; n < m_nodes.size(); ++n) {
             auto& children = m_nodes[n].children;
-            std::stable_sort(children.begin() + (n == 0 ? 1 : 0), children.end(),
-                             [&](int a, int b) {
-                                 return CaseFold::compare(*nameAt(createIndex(0, 0, quintptr(a))),
-                                                          *nameAt(createIndex(0, 0, quintptr(b)))) < 0;
-                             });
+            std::stable_sort(
+                children.begin() + (n == 0 ? 1 : 0), children.end(), [&](int a, int b) {
+                    return CaseFold::compare(*nameAt(createIndex(0, 0, quintptr(a))),
+                                             *nameAt(createIndex(0, 0, quintptr(b)))) < 0;
+                });
             for (std::size_t row = 0; row < children.size(); ++row)
                 m_nodes[children[row]].row = static_cast<int>(row);
         }
@@ -103,7 +103,7 @@ QVariant GroupTreeModel::data(const QModelIndex& index, int role) const
     const auto& id = m_nodes[node].id;
     if (!id) // "All entries" is ours, not the vault's: an ordinary string
         return role == Qt::DisplayRole || role == Qt::AccessibleTextRole ? tr("All entries")
-                                                                          : QVariant();
+                                                                         : QVariant();
     if (role == GroupIdRole)
         return QString::fromStdString(id->toString());
     if (role == Qt::AccessibleTextRole)

@@ -9,7 +9,6 @@
 #include "vault/EntryId.h"
 
 #include <QAbstractItemModel>
-
 #include <optional>
 #include <vector>
 
@@ -22,11 +21,15 @@ class GroupTreeModel : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Role { GroupIdRole = Qt::UserRole + 1 };
+    enum Role
+    {
+        GroupIdRole = Qt::UserRole + 1
+    };
 
     explicit GroupTreeModel(VaultSession* session, QObject* parent = nullptr);
 
-    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QModelIndex index(int row, int column,
+                                    const QModelIndex& parent = {}) const override;
     [[nodiscard]] QModelIndex parent(const QModelIndex& child) const override;
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;

@@ -7,8 +7,7 @@ namespace arcanum {
 
 SecretItemDelegate::SecretItemDelegate(TextSource source, QObject* parent)
     : QStyledItemDelegate(parent), m_source(std::move(source))
-{
-}
+{}
 
 void SecretItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                const QModelIndex& index) const
@@ -27,14 +26,13 @@ void SecretItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
 
     const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &item, widget);
     const QPalette::ColorGroup group = !(item.state & QStyle::State_Enabled) ? QPalette::Disabled
-                                       : (item.state & QStyle::State_Active)  ? QPalette::Normal
-                                                                              : QPalette::Inactive;
+                                       : (item.state & QStyle::State_Active) ? QPalette::Normal
+                                                                             : QPalette::Inactive;
     SecretText::Options options;
     options.font = item.font;
     options.alignment = Qt::AlignLeft | Qt::AlignVCenter;
-    options.color = item.palette.color(group, (item.state & QStyle::State_Selected)
-                                                  ? QPalette::HighlightedText
-                                                  : QPalette::Text);
+    options.color = item.palette.color(
+        group, (item.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text);
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
     const int indent = index.data(IndentLevelRole).toInt() * indentation(item);
     painter->save();

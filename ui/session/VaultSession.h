@@ -15,7 +15,6 @@
 #include <QPointer>
 #include <QString>
 #include <QThread>
-
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -27,7 +26,12 @@ class VaultSession : public QObject
     Q_OBJECT
 
 public:
-    enum class State { Locked, Busy, Unlocked };
+    enum class State
+    {
+        Locked,
+        Busy,
+        Unlocked
+    };
 
     explicit VaultSession(QObject* parent = nullptr);
     ~VaultSession() override;

@@ -9,9 +9,9 @@
 #include "window/VaultPage.h"
 
 #include <QAction>
-#include <QTreeView>
 #include <QDesktopServices>
 #include <QMessageBox>
+#include <QTreeView>
 #include <QUrl>
 
 namespace arcanum {
@@ -40,7 +40,8 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
     copyUsername = makeAction(this, tr("Copy &user name"), QKeySequence(Qt::CTRL | Qt::Key_B));
     copyPassword = makeAction(this, tr("Copy &password"), QKeySequence(Qt::CTRL | Qt::Key_C));
     openUrl = makeAction(this, tr("&Open URL"), QKeySequence(Qt::CTRL | Qt::Key_U));
-    revealFields = makeAction(this, tr("&Show protected fields"), QKeySequence(Qt::CTRL | Qt::Key_H));
+    revealFields =
+        makeAction(this, tr("&Show protected fields"), QKeySequence(Qt::CTRL | Qt::Key_H));
     revealFields->setCheckable(true);
     newGroup = makeAction(this, tr("New &group…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     generator = makeAction(this, tr("Password &generator…"), QKeySequence(Qt::CTRL | Qt::Key_G));
@@ -60,7 +61,8 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
 
     EntryDetailView* details = page->details();
     connect(details, &EntryDetailView::copyRequested, this, &EntryActions::copyField);
-    connect(details, &EntryDetailView::copyCustomFieldRequested, this, &EntryActions::copyCustomField);
+    connect(details, &EntryDetailView::copyCustomFieldRequested, this,
+            &EntryActions::copyCustomField);
     connect(details, &EntryDetailView::openUrlRequested, this, &EntryActions::openCurrentUrl);
     connect(details, &EntryDetailView::editRequested, this, &EntryActions::editCurrent);
     connect(page, &VaultPage::entryActivated, this, &EntryActions::editCurrent);
@@ -99,13 +101,15 @@ void EntryActions::showError(const QString& title, const QString& message)
 void EntryActions::reportCopy(const Result<void>& copied, const QString& what)
 {
     if (!copied) {
-        emit statusMessage(tr("Could not copy: %1").arg(QString::fromStdString(copied.error().message)));
+        emit statusMessage(
+            tr("Could not copy: %1").arg(QString::fromStdString(copied.error().message)));
         return;
     }
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_clipboard->clearAfter());
-    emit statusMessage(tr("%1 copied; the clipboard is cleared in %n second(s).", nullptr,
-                          int(seconds.count()))
-                           .arg(what));
+    const auto seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(m_clipboard->clearAfter());
+    emit statusMessage(
+        tr("%1 copied; the clipboard is cleared in %n second(s).", nullptr, int(seconds.count()))
+            .arg(what));
 }
 
 void EntryActions::copyField(EntryField field)
@@ -190,8 +194,8 @@ void EntryActions::deleteCurrent()
         QMessageBox::question(m_dialogParent, tr("Delete entry"),
                               tr("Delete the selected entry and its history?\n\nThe previous "
                                  "state of the vault stays in its backup file (.bak)."),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) !=
-            QMessageBox::Yes)
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     if (auto removed = m_session->vault()->contents().removeEntry(*id); !removed) {
         showError(tr("Delete entry"), QString::fromStdString(removed.error().message));

@@ -80,11 +80,13 @@ EntryDetailView::EntryDetailView(VaultSession* session, QWidget* parent)
     auto* copyUrl = smallButton(tr("Copy"), tr("Copy the URL"), m_fields);
     auto* copyTotp = smallButton(tr("Copy"), tr("Copy the TOTP secret"), m_fields);
     auto* edit = smallButton(tr("&Edit…"), tr("Edit this entry (Ctrl+E)"), m_fields);
-    connect(copyUser, &QPushButton::clicked, this, [this] { emit copyRequested(EntryField::Username); });
+    connect(copyUser, &QPushButton::clicked, this,
+            [this] { emit copyRequested(EntryField::Username); });
     connect(copyPassword, &QPushButton::clicked, this,
             [this] { emit copyRequested(EntryField::Password); });
     connect(copyUrl, &QPushButton::clicked, this, [this] { emit copyRequested(EntryField::Url); });
-    connect(copyTotp, &QPushButton::clicked, this, [this] { emit copyRequested(EntryField::Totp); });
+    connect(copyTotp, &QPushButton::clicked, this,
+            [this] { emit copyRequested(EntryField::Totp); });
     connect(openUrl, &QPushButton::clicked, this, &EntryDetailView::openUrlRequested);
     connect(edit, &QPushButton::clicked, this, &EntryDetailView::editRequested);
     connect(m_reveal, &QPushButton::toggled, this, &EntryDetailView::setRevealed);
@@ -114,12 +116,18 @@ EntryDetailView::EntryDetailView(VaultSession* session, QWidget* parent)
 SecretLabel* EntryDetailView::label(EntryField field) const
 {
     switch (field) {
-    case EntryField::Title: return m_title;
-    case EntryField::Username: return m_username;
-    case EntryField::Password: return m_password;
-    case EntryField::Url: return m_url;
-    case EntryField::Totp: return m_totp;
-    case EntryField::Notes: return nullptr;
+    case EntryField::Title:
+        return m_title;
+    case EntryField::Username:
+        return m_username;
+    case EntryField::Password:
+        return m_password;
+    case EntryField::Url:
+        return m_url;
+    case EntryField::Totp:
+        return m_totp;
+    case EntryField::Notes:
+        return nullptr;
     }
     return nullptr;
 }
@@ -177,16 +185,15 @@ void EntryDetailView::showEntry(const std::optional<EntryId>& entry)
 
     clearCustomFields();
     int customIndex = 0;
-    view.forEachCustomField([&](const EntryView::CustomField& field) {
-        addCustomField(customIndex++, field);
-    });
+    view.forEachCustomField(
+        [&](const EntryView::CustomField& field) { addCustomField(customIndex++, field); });
     const QLocale locale;
-    m_dates->setText(tr("Created %1 · modified %2 · %n earlier version(s)", nullptr,
-                        int(view.historyCount()))
-                         .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(view.created()),
-                                              QLocale::ShortFormat),
-                              locale.toString(QDateTime::fromMSecsSinceEpoch(view.modified()),
-                                              QLocale::ShortFormat)));
+    m_dates->setText(
+        tr("Created %1 · modified %2 · %n earlier version(s)", nullptr, int(view.historyCount()))
+            .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(view.created()),
+                                 QLocale::ShortFormat),
+                 locale.toString(QDateTime::fromMSecsSinceEpoch(view.modified()),
+                                 QLocale::ShortFormat)));
     m_placeholder->hide();
     m_fields->show();
 }
@@ -201,7 +208,8 @@ void EntryDetailView::addCustomField(int index, const EntryView::CustomField& fi
     value->setMasked(field.isProtected && !m_revealed);
     value->setAccessibleName(tr("Custom field"));
     auto* copy = smallButton(tr("Copy"), tr("Copy this field"), m_fields);
-    connect(copy, &QPushButton::clicked, this, [this, index] { emit copyCustomFieldRequested(index); });
+    connect(copy, &QPushButton::clicked, this,
+            [this, index] { emit copyCustomFieldRequested(index); });
     QWidget* line = row(m_fields, value, {copy});
     // Insert before the notes row so custom fields sit with the other fields.
     m_form->insertRow(m_form->rowCount() - 3, name, line);

@@ -10,7 +10,6 @@
 #include "vault/EntryView.h"
 
 #include <QWidget>
-
 #include <optional>
 #include <vector>
 

@@ -113,11 +113,13 @@ void MainWindow::buildMenus()
     toolbar->setObjectName(QStringLiteral("entryToolbar"));
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    const std::pair<QAction*, const char*> iconed[] = {
-        {m_actions->newEntry, "list-add"},        {m_actions->editEntry, "document-edit"},
-        {m_actions->deleteEntry, "edit-delete"},  {m_actions->copyUsername, "edit-copy"},
-        {m_actions->copyPassword, "dialog-password"}, {m_actions->openUrl, "internet-web-browser"},
-        {m_actions->generator, "view-refresh"}};
+    const std::pair<QAction*, const char*> iconed[] = {{m_actions->newEntry, "list-add"},
+                                                       {m_actions->editEntry, "document-edit"},
+                                                       {m_actions->deleteEntry, "edit-delete"},
+                                                       {m_actions->copyUsername, "edit-copy"},
+                                                       {m_actions->copyPassword, "dialog-password"},
+                                                       {m_actions->openUrl, "internet-web-browser"},
+                                                       {m_actions->generator, "view-refresh"}};
     for (const auto& [action, icon] : iconed) {
         action->setIcon(QIcon::fromTheme(QString::fromLatin1(icon)));
         toolbar->addAction(action);
@@ -192,7 +194,8 @@ void MainWindow::createVault()
         return;
     auto password = dialog.takePassword();
     if (!password) {
-        QMessageBox::warning(this, tr("New vault"), QString::fromStdString(password.error().message));
+        QMessageBox::warning(this, tr("New vault"),
+                             QString::fromStdString(password.error().message));
         return;
     }
     m_banner->setHibernationState(m_probe.probe().state);
@@ -202,8 +205,8 @@ void MainWindow::createVault()
 
 void MainWindow::chooseVault()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open vault"), QString(),
-                                                      tr("Arcanum vaults (*.arcanum);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open vault"), QString(), tr("Arcanum vaults (*.arcanum);;All files (*)"));
     if (!path.isEmpty())
         openVault(path);
 }

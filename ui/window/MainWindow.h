@@ -7,7 +7,6 @@
 #include "platform/HibernationProbe.h"
 
 #include <QMainWindow>
-
 #include <memory>
 
 class QLabel;

@@ -10,7 +10,6 @@
 #include "secret/SecretArena.h"
 
 #include <QWidget>
-
 #include <memory>
 
 class QLabel;

@@ -119,7 +119,8 @@ void VaultPage::onAboutToLock()
 void VaultPage::applyFilter()
 {
     const std::optional<EntryId> previous = currentEntry();
-    (void)m_entryModel->setFilter(m_search->text(), m_groupModel->groupAt(m_groups->currentIndex()));
+    (void)m_entryModel->setFilter(m_search->text(),
+                                  m_groupModel->groupAt(m_groups->currentIndex()));
     if (previous)
         selectEntry(*previous);
     if (!currentEntry() && m_entryModel->rowCount() > 0)

@@ -6,7 +6,6 @@
 #include "vault/EntryId.h"
 
 #include <QWidget>
-
 #include <optional>
 
 class QTreeView;
