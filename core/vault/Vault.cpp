@@ -200,15 +200,26 @@ Result<void> Vault::changePassword(SecretSpan newPassword, const Argon2Params& k
     auto keys = VaultKeys::derive(newPassword, kdf, *m_arena);
     if (!keys)
         return keys.error();
+    return replaceKeys(std::move(keys.value()), kdf);
+}
+
+Result<void> Vault::replaceKeys(VaultKeys keys, const Argon2Params& kdf)
+{
+    if (auto valid = kdf.validate(); !valid)
+        return valid.error();
     std::optional<VaultKeys> oldKeys = std::move(m_keys);
     const Argon2Params oldKdf = m_kdf;
-    m_keys = std::move(keys.value());
+    m_keys = std::move(keys);
     m_kdf = kdf;
     if (auto saved = save(); !saved) {
         m_keys = std::move(oldKeys);
         m_kdf = oldKdf;
         return saved;
     }
+    // The backup now holds the same content under the old password, which the user may be
+    // changing because it leaked: make it a copy of the new file, or remove it if that fails.
+    if (!AtomicFile::replace(backupPath(m_path), *m_diskBytes))
+        (void)::unlink(backupPath(m_path).c_str());
     return {};
 }
 

@@ -64,8 +64,13 @@ public:
     // file since it was opened or last saved; nothing is written then.
     [[nodiscard]] Result<void> save();
 
-    // Re-keys with `kdf` (give it a fresh salt) and saves. On failure the old password stays.
+    // Re-keys with `kdf` (give it a fresh salt) and saves; the backup (.bak) becomes a copy of
+    // the new file, so the old password opens neither. On failure the old password stays.
     [[nodiscard]] Result<void> changePassword(SecretSpan newPassword, const Argon2Params& kdf);
+    // The second half of changePassword(), for callers that run Argon2 on another thread:
+    // `keys` (VaultKeys::derive in this vault's arena with `kdf`) replace the old keys and the
+    // vault is saved. On failure the old keys stay.
+    [[nodiscard]] Result<void> replaceKeys(VaultKeys keys, const Argon2Params& kdf);
 
     // The bytes of a whole vault file holding `payload` (FORMAT.md §2), with a fresh nonce.
     [[nodiscard]] static Result<std::vector<std::uint8_t>>

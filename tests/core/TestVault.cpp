@@ -235,6 +235,10 @@ private slots:
         ARCANUM_VERIFY_OK((*vault)->changePassword(newPassword.span(), newKdf));
         QVERIFY((*vault)->kdfParams().salt != oldSalt);
         QCOMPARE(Vault::open(file, oldPassword.span()).error().code, ErrorCode::WrongPassword);
+        // The backup held the old password; now it is a copy of the new file.
+        const std::string backup = Vault::backupPath(file);
+        QCOMPARE(Vault::open(backup, oldPassword.span()).error().code, ErrorCode::WrongPassword);
+        QVERIFY(Vault::open(backup, newPassword.span()).ok());
         auto reopened = Vault::open(file, newPassword.span());
         ARCANUM_VERIFY_OK(reopened);
         QCOMPARE((*reopened)->kdfParams().memoryKiB, 512u);

@@ -3,7 +3,9 @@
 // lock, the hibernation banner, lock triggers, keyboard shortcuts, and nothing secret left mapped.
 #include "TestSupport.h"
 #include "clipboard/ClipboardGuard.h"
+#include "dialogs/ChangePasswordDialog.h"
 #include "dialogs/EntryEditorDialog.h"
+#include "dialogs/NewPasswordFields.h"
 #include "lock/LockController.h"
 #include "model/EntryListModel.h"
 #include "platform/HibernationBanner.h"
@@ -25,6 +27,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTreeView>
 #include <fstream>
 
@@ -199,6 +202,32 @@ private slots:
         QCOMPARE(found.size(), std::size_t(1));
         QCOMPARE((*reopened)->contents().entry(found[0]).historyCount(), std::size_t(1));
         QVERIFY(equals(f.page()->details()->label(EntryField::Title)->text(), "Renamed"));
+    }
+
+    void changeMasterPasswordFromTheMenu()
+    {
+        Fixture f;
+        QVERIFY(!f.window->changePasswordAction()->isEnabled()); // locked: nothing to change
+        QVERIFY(f.unlock());
+        QVERIFY(f.window->changePasswordAction()->isEnabled());
+        const char* const newPassword = "window test, second password";
+        QTimer::singleShot(0, [newPassword] {
+            auto* dialog = qobject_cast<ChangePasswordDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QTest::keyClicks(dialog->fields()->passwordEdit(), QString::fromLatin1(newPassword));
+            QTest::keyClicks(dialog->fields()->confirmEdit(), QString::fromLatin1(newPassword));
+            dialog->okButton()->click(); // the dialog closes itself once the vault is saved
+        });
+        f.window->changePasswordAction()->trigger();
+        QCOMPARE(f.window->statusBar()->currentMessage(),
+                 QStringLiteral("The master password was changed."));
+        f.window->lockVault();
+        QVERIFY(!f.window->changePasswordAction()->isEnabled());
+        QVERIFY(f.typeAndUnlock(masterPassword));
+        QVERIFY(!f.window->session()->isUnlocked());
+        f.window->unlockPage()->passwordField()->clear();
+        QVERIFY(f.typeAndUnlock(newPassword));
+        QVERIFY(f.window->session()->isUnlocked());
     }
 
     void deleteRemovesAndSaves()

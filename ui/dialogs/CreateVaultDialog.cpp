@@ -1,8 +1,6 @@
 #include "dialogs/CreateVaultDialog.h"
 
-#include "crypto/ConstantTime.h"
-#include "dialogs/StrengthMeter.h"
-#include "generator/PasswordStrength.h"
+#include "dialogs/NewPasswordFields.h"
 #include "secret/SecretArena.h"
 #include "secret/SecretLineEdit.h"
 
@@ -31,16 +29,7 @@ CreateVaultDialog::CreateVaultDialog(SecretArena* arena, QWidget* parent)
     m_location = new QLineEdit(this);
     m_browse = new QPushButton(tr("&Browse…"), this);
     m_browse->setAutoDefault(false);
-    m_password = new SecretLineEdit(arena, this);
-    m_password->setEchoMode(SecretLineEdit::EchoMode::Password);
-    m_reveal = new QToolButton(this);
-    m_reveal->setText(tr("Show"));
-    m_reveal->setCheckable(true);
-    m_reveal->setAccessibleName(tr("Show passwords"));
-    m_reveal->setToolTip(tr("Show passwords"));
-    m_confirm = new SecretLineEdit(arena, this);
-    m_confirm->setEchoMode(SecretLineEdit::EchoMode::Password);
-    m_strength = new StrengthMeter(this);
+    m_fields = new NewPasswordFields(arena, this);
     m_hint = new QLabel(this);
     m_hint->setWordWrap(true);
     m_hint->setObjectName(QStringLiteral("hint"));
@@ -72,16 +61,10 @@ CreateVaultDialog::CreateVaultDialog(SecretArena* arena, QWidget* parent)
     auto* locationRow = new QHBoxLayout;
     locationRow->addWidget(m_location, 1);
     locationRow->addWidget(m_browse);
-    auto* passwordRow = new QHBoxLayout;
-    passwordRow->addWidget(m_password, 1);
-    passwordRow->addWidget(m_reveal);
     auto* form = new QFormLayout;
     form->addRow(tr("&Location:"), locationRow);
     static_cast<QLabel*>(form->labelForField(locationRow))->setBuddy(m_location);
-    form->addRow(tr("Master &password:"), passwordRow);
-    static_cast<QLabel*>(form->labelForField(passwordRow))->setBuddy(m_password);
-    form->addRow(tr("&Repeat password:"), m_confirm);
-    form->addRow(tr("Strength:"), m_strength);
+    m_fields->addRowsTo(form, tr("Master &password:"));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_hint);
@@ -93,15 +76,11 @@ CreateVaultDialog::CreateVaultDialog(SecretArena* arena, QWidget* parent)
             QStringLiteral("/Passwords") + QLatin1String(suffix));
     connect(m_location, &QLineEdit::textChanged, this, &CreateVaultDialog::validate);
     connect(m_browse, &QPushButton::clicked, this, &CreateVaultDialog::browse);
-    connect(m_password, &SecretLineEdit::textEdited, this, &CreateVaultDialog::updateStrength);
-    connect(m_password, &SecretLineEdit::textEdited, this, &CreateVaultDialog::validate);
-    connect(m_confirm, &SecretLineEdit::textEdited, this, &CreateVaultDialog::validate);
-    connect(m_reveal, &QToolButton::toggled, m_password, &SecretLineEdit::setRevealed);
-    connect(m_reveal, &QToolButton::toggled, m_confirm, &SecretLineEdit::setRevealed);
+    connect(m_fields, &NewPasswordFields::edited, this, &CreateVaultDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CreateVaultDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &CreateVaultDialog::reject);
     validate();
-    m_password->setFocus(Qt::OtherFocusReason);
+    passwordEdit()->setFocus(Qt::OtherFocusReason);
 }
 
 CreateVaultDialog::~CreateVaultDialog()
@@ -116,7 +95,27 @@ QPushButton* CreateVaultDialog::okButton() const
 
 QMessageBox* CreateVaultDialog::weakPasswordQuestion() const
 {
-    return m_question;
+    return m_fields->weakPasswordQuestion();
+}
+
+SecretLineEdit* CreateVaultDialog::passwordEdit() const
+{
+    return m_fields->passwordEdit();
+}
+
+SecretLineEdit* CreateVaultDialog::confirmEdit() const
+{
+    return m_fields->confirmEdit();
+}
+
+QToolButton* CreateVaultDialog::revealButton() const
+{
+    return m_fields->revealButton();
+}
+
+StrengthMeter* CreateVaultDialog::strengthMeter() const
+{
+    return m_fields->strengthMeter();
 }
 
 QString CreateVaultDialog::path() const
@@ -152,13 +151,7 @@ QString CreateVaultDialog::problem() const
             .arg(QDir::toNativeSeparators(folder.filePath()));
     if (info.exists() || info.isSymLink())
         return tr("%1 already exists. Choose another name.").arg(info.fileName());
-    if (m_password->isEmpty())
-        return tr("Type a master password.");
-    if (m_confirm->isEmpty())
-        return tr("Type the master password again.");
-    if (!ConstantTime::equal(m_password->text().bytes(), m_confirm->text().bytes()))
-        return tr("The two passwords are different.");
-    return {};
+    return m_fields->problem();
 }
 
 void CreateVaultDialog::validate()
@@ -167,14 +160,6 @@ void CreateVaultDialog::validate()
     m_hint->setText(why);
     m_hint->setVisible(!why.isEmpty());
     okButton()->setEnabled(why.isEmpty());
-}
-
-void CreateVaultDialog::updateStrength()
-{
-    if (m_password->isEmpty())
-        m_strength->clear();
-    else
-        m_strength->setBits(PasswordStrength::estimateBits(m_password->text()), true);
 }
 
 void CreateVaultDialog::showEvent(QShowEvent* event)
@@ -206,38 +191,16 @@ std::optional<Argon2Params> CreateVaultDialog::kdfParams() const
 void CreateVaultDialog::accept()
 {
     validate();
-    if (!okButton()->isEnabled() || m_question)
+    if (!okButton()->isEnabled())
         return;
-    const double bits = PasswordStrength::estimateBits(m_password->text());
-    if (PasswordStrength::rate(bits) != PasswordStrength::Rating::Weak)
-        return finishAccept();
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Weak Password"),
-                                tr("This master password is weak."), QMessageBox::NoButton, this);
-    box->setInformativeText(
-        tr("Anyone who gets a copy of the vault file can try passwords as fast as their "
-           "computers allow, and this one is easy to guess. A longer password (several "
-           "random words, say) is much safer. Use it anyway?"));
-    QPushButton* useAnyway = box->addButton(tr("&Use Anyway"), QMessageBox::AcceptRole);
-    box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(QMessageBox::Cancel);
-    m_question = box;
-    connect(box, &QMessageBox::finished, this, [this, box, useAnyway] {
-        const bool use = box->clickedButton() == useAnyway;
-        m_question.clear(); // done() must not delete it while it is still emitting
-        box->deleteLater();
-        if (use)
-            finishAccept();
-        else
-            m_password->setFocus(Qt::OtherFocusReason);
-    });
-    box->open();
+    m_fields->confirmStrength([this] { finishAccept(); });
 }
 
 void CreateVaultDialog::finishAccept()
 {
     if (m_arena == nullptr)
         return;
-    auto copy = m_arena->copyOf(m_password->text());
+    auto copy = m_fields->take();
     if (!copy) {
         m_hint->setText(QString::fromStdString(copy.error().message));
         m_hint->show();
@@ -251,13 +214,7 @@ Result<SecretBuffer> CreateVaultDialog::takePassword()
 {
     if (!m_taken.isNull())
         return std::move(m_taken);
-    if (m_password->isEmpty())
-        return Error{ErrorCode::InvalidArgument, "There is no master password to take."};
-    if (m_arena == nullptr)
-        return Error{ErrorCode::InvalidArgument, "There is no secret memory to copy into."};
-    auto copy = m_arena->copyOf(m_password->text());
-    m_password->clear();
-    m_confirm->clear();
+    auto copy = m_fields->take();
     validate();
     return copy;
 }
@@ -265,17 +222,12 @@ Result<SecretBuffer> CreateVaultDialog::takePassword()
 void CreateVaultDialog::releaseSecrets()
 {
     m_taken.reset();
-    m_password->releaseSecrets();
-    m_confirm->releaseSecrets();
-    m_strength->clear();
+    m_fields->releaseSecrets();
 }
 
 void CreateVaultDialog::done(int result)
 {
-    delete m_question.data();
-    m_password->releaseSecrets();
-    m_confirm->releaseSecrets();
-    m_strength->clear();
+    m_fields->releaseSecrets();
     if (result != QDialog::Accepted)
         m_taken.reset();
     QDialog::done(result);

@@ -1,11 +1,10 @@
 // CreateVaultDialog: asks where to create a new vault and for its master password (twice).
 //
-// Owns two SecretLineEdits in the caller's arena (the small pre-unlock arena) and, after OK, one
-// SecretBuffer with the password, handed over by takePassword(). The two fields are compared in
-// place in constant time; the strength shown is PasswordStrength's estimate (a guide). OK is
-// enabled only for a full path whose folder exists and is writable, a file that does not exist
-// yet and two equal, non-empty passwords; the hint below the fields says what is missing. A weak
-// password needs a confirmation. Every close wipes both fields.
+// The password fields are NewPasswordFields in the caller's arena (the small pre-unlock arena);
+// after OK the dialog holds one SecretBuffer with the password, handed over by takePassword().
+// OK is enabled only for a full path whose folder exists and is writable, a file that does not
+// exist yet and two equal, non-empty passwords; the hint below the fields says what is missing.
+// A weak password needs a confirmation. Every close wipes both fields.
 // Lifetime: the arena must outlive the dialog (or releaseSecrets() first).
 #pragma once
 
@@ -14,7 +13,6 @@
 #include "secret/SecretBuffer.h"
 
 #include <QDialog>
-#include <QPointer>
 #include <optional>
 
 class QDialogButtonBox;
@@ -28,6 +26,7 @@ class QToolButton;
 
 namespace arcanum {
 
+class NewPasswordFields;
 class SecretArena;
 class SecretLineEdit;
 class StrengthMeter;
@@ -60,10 +59,10 @@ public:
     void releaseSecrets();
 
     [[nodiscard]] QLineEdit* locationEdit() const { return m_location; }
-    [[nodiscard]] SecretLineEdit* passwordEdit() const { return m_password; }
-    [[nodiscard]] SecretLineEdit* confirmEdit() const { return m_confirm; }
-    [[nodiscard]] QToolButton* revealButton() const { return m_reveal; }
-    [[nodiscard]] StrengthMeter* strengthMeter() const { return m_strength; }
+    [[nodiscard]] SecretLineEdit* passwordEdit() const;
+    [[nodiscard]] SecretLineEdit* confirmEdit() const;
+    [[nodiscard]] QToolButton* revealButton() const;
+    [[nodiscard]] StrengthMeter* strengthMeter() const;
     [[nodiscard]] QLabel* hintLabel() const { return m_hint; }
     [[nodiscard]] QGroupBox* advancedBox() const { return m_advanced; }
     [[nodiscard]] QSpinBox* memoryBox() const { return m_memory; }
@@ -81,7 +80,6 @@ protected:
 
 private:
     void validate();
-    void updateStrength();
     void browse();
     void finishAccept();
 
@@ -89,16 +87,12 @@ private:
     SecretBuffer m_taken; // the accepted password, until takePassword()
     QLineEdit* m_location;
     QPushButton* m_browse;
-    SecretLineEdit* m_password;
-    SecretLineEdit* m_confirm;
-    QToolButton* m_reveal;
-    StrengthMeter* m_strength;
+    NewPasswordFields* m_fields;
     QLabel* m_hint;
     QGroupBox* m_advanced;
     QSpinBox* m_memory;
     QSpinBox* m_iterations;
     QDialogButtonBox* m_buttons;
-    QPointer<QMessageBox> m_question;
 };
 
 } // namespace arcanum

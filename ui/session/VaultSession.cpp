@@ -8,6 +8,7 @@ VaultSession::VaultSession(QObject* parent) : QObject(parent) {}
 
 VaultSession::~VaultSession()
 {
+    stopRekeying();
     if (m_worker) {
         m_discardResult = true;
         m_worker->wait();
@@ -103,6 +104,64 @@ void VaultSession::onWorkerFinished()
     emit unlocked();
 }
 
+void VaultSession::changePassword(SecretBuffer password)
+{
+    if (m_state != State::Unlocked || m_rekeyWorker) {
+        password.reset();
+        emit passwordChangeFailed(m_rekeyWorker ? tr("The master password is being changed.")
+                                                : tr("The vault is locked."));
+        return;
+    }
+    const Argon2Params& current = m_vault->kdfParams();
+    m_newKdf = Argon2Params::withRandomSalt(current.memoryKiB, current.iterations, current.lanes);
+    SecretArena* arena = &m_vault->arena();
+    auto shared = std::make_shared<SecretBuffer>(std::move(password));
+    QThread* worker = QThread::create([this, arena, params = m_newKdf, shared] {
+        auto keys = VaultKeys::derive(shared->span(), params, *arena);
+        shared->reset(); // in this thread: lock() waits for it before the arena goes
+        std::lock_guard guard(m_resultMutex);
+        m_newKeys.emplace(std::move(keys));
+    });
+    m_rekeyWorker = worker;
+    connect(worker, &QThread::finished, this, &VaultSession::onRekeyFinished);
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void VaultSession::stopRekeying()
+{
+    if (m_rekeyWorker)
+        m_rekeyWorker->wait();
+    std::lock_guard guard(m_resultMutex);
+    m_newKeys.reset(); // wiped while the arena they live in still exists
+}
+
+void VaultSession::onRekeyFinished()
+{
+    std::optional<Result<VaultKeys>> keys;
+    {
+        std::lock_guard guard(m_resultMutex);
+        keys.swap(m_newKeys);
+    }
+    m_rekeyWorker.clear();
+    if (!keys || !m_vault) {
+        emit passwordChangeFailed(tr("The vault was locked before the new master password was "
+                                     "saved. The old master password still opens it."));
+        return;
+    }
+    if (!*keys) {
+        emit passwordChangeFailed(QString::fromStdString(keys->error().message));
+        return;
+    }
+    if (auto replaced = m_vault->replaceKeys(std::move(keys->value()), m_newKdf); !replaced) {
+        emit passwordChangeFailed(
+            tr("The new master password was not saved; the old one still opens the vault.\n\n%1")
+                .arg(QString::fromStdString(replaced.error().message)));
+        return;
+    }
+    emit passwordChanged();
+}
+
 Result<void> VaultSession::save()
 {
     if (!m_vault)
@@ -128,6 +187,7 @@ void VaultSession::lock()
     }
     if (m_state == State::Locked)
         return;
+    stopRekeying();
     emit aboutToLock();
     m_vault.reset(); // wipes and unmaps every arena region
     setState(State::Locked);

@@ -51,6 +51,13 @@ public:
     // Creates a new vault; without `kdf`, Argon2id is first calibrated to about one second.
     void create(const QString& path, SecretBuffer password, std::optional<Argon2Params> kdf = {});
 
+    // Re-keys the open vault with `password` (a buffer in the vault's arena), keeping its
+    // Argon2id costs with a fresh salt. Argon2 runs in a worker thread; the keys are swapped and
+    // the vault saved back on this thread. Ends in passwordChanged() or passwordChangeFailed().
+    // A lock meanwhile waits for Argon2 to finish and drops the new keys: the old password stays.
+    void changePassword(SecretBuffer password);
+    [[nodiscard]] bool isChangingPassword() const { return !m_rekeyWorker.isNull(); }
+
     // Saves now; on failure emits saveFailed() too and returns the error.
     [[nodiscard]] Result<void> save();
     // Call after changing vault()->contents(): saves and tells the views.
@@ -67,11 +74,15 @@ signals:
     void locked();
     void contentsChanged();
     void saveFailed(const QString& message);
+    void passwordChanged();
+    void passwordChangeFailed(const QString& message);
 
 private:
     using VaultResult = Result<std::unique_ptr<Vault>>;
     void startWorker(const QString& path, std::function<VaultResult()> job);
     void onWorkerFinished();
+    void onRekeyFinished();
+    void stopRekeying(); // waits for Argon2 and drops its keys
     void setState(State state);
 
     State m_state = State::Locked;
@@ -82,6 +93,10 @@ private:
     std::mutex m_resultMutex;
     std::optional<VaultResult> m_result;
     bool m_discardResult = false;
+    // Changing the password: Argon2's worker and its result (keys in the vault's arena).
+    QPointer<QThread> m_rekeyWorker;
+    std::optional<Result<VaultKeys>> m_newKeys; // m_resultMutex
+    Argon2Params m_newKdf;
 };
 
 } // namespace arcanum

@@ -1,6 +1,7 @@
 #include "window/MainWindow.h"
 
 #include "clipboard/ClipboardGuard.h"
+#include "dialogs/ChangePasswordDialog.h"
 #include "dialogs/CreateVaultDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "lock/LockController.h"
@@ -92,6 +93,8 @@ void MainWindow::buildMenus()
     m_lockAction = vault->addAction(tr("&Lock"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
                                     [this] { lockVault(LockReason::OnDemand); });
     vault->addSeparator();
+    m_changePasswordAction =
+        vault->addAction(tr("Change &Master Password…"), this, &MainWindow::changeMasterPassword);
     vault->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     vault->addSeparator();
     vault->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -211,6 +214,15 @@ void MainWindow::chooseVault()
         openVault(path);
 }
 
+void MainWindow::changeMasterPassword()
+{
+    if (!m_session->isUnlocked())
+        return;
+    ChangePasswordDialog dialog(m_session, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("The master password was changed."), 8000);
+}
+
 void MainWindow::showSettings()
 {
     SettingsDialog dialog(m_settings, this);
@@ -234,6 +246,7 @@ void MainWindow::onUnlocked()
                                       "unreadable by other processes, even root.")
                                  : QString::fromStdString(vault->arena().fallbackReason()));
     m_lockAction->setEnabled(true);
+    m_changePasswordAction->setEnabled(true);
     m_lock->setUnlocked(true);
     updateTitle();
     m_vaultPage->focusEntryList();
@@ -270,6 +283,7 @@ void MainWindow::onLocked()
     m_protection->setText(tr("Locked"));
     m_protection->setToolTip({});
     m_lockAction->setEnabled(false);
+    m_changePasswordAction->setEnabled(false);
     m_lock->lockFinished();
     if (m_session->path().isEmpty())
         statusBar()->clearMessage();

@@ -44,6 +44,7 @@ public:
     [[nodiscard]] LockController* lockController() const { return m_lock; }
     [[nodiscard]] ClipboardGuard* clipboard() const { return m_clipboard; }
     [[nodiscard]] HibernationBanner* banner() const { return m_banner; }
+    [[nodiscard]] QAction* changePasswordAction() const { return m_changePasswordAction; }
     [[nodiscard]] QString protectionText() const;
 
 public slots:
@@ -51,6 +52,7 @@ public slots:
     void unlock();
     void createVault();
     void chooseVault();
+    void changeMasterPassword();
     void showSettings();
     void applySettings();
 
@@ -76,6 +78,7 @@ private:
     HibernationBanner* m_banner = nullptr;
     QLabel* m_protection = nullptr;
     QAction* m_lockAction = nullptr;
+    QAction* m_changePasswordAction = nullptr;
     LockReason m_lastLockReason = LockReason::OnDemand;
 };
 
