@@ -2,6 +2,7 @@
 
 #include "cli/GenerateCommand.h"
 #include "cli/KdfOptions.h"
+#include "cli/SecretOutputBuffer.h"
 #include "crypto/ConstantTime.h"
 #include "import/CsvDialect.h"
 #include "import/CsvImporter.h"
@@ -137,14 +138,14 @@ Result<void> VaultCommands::info(ArgumentList& args)
     return {};
 }
 
-void VaultCommands::printListLine(const EntryView& entry) const
+void VaultCommands::printListLine(SecretOutputBuffer& output, const EntryView& entry) const
 {
-    m_console.out(entry.id().toString());
+    output.out(entry.id().toString());
     for (SecretSpan field : {entry.title(), entry.username(), entry.url()}) {
-        m_console.out("\t");
-        m_console.outSecretOneLine(field);
+        output.out("\t");
+        output.outSecretOneLine(field);
     }
-    m_console.out("\n");
+    output.out("\n");
 }
 
 Result<void> VaultCommands::list(ArgumentList& args, bool searching)
@@ -164,8 +165,14 @@ Result<void> VaultCommands::list(ArgumentList& args, bool searching)
     const VaultContents& contents = m_vault.contents();
     std::vector<std::size_t> found = contents.search(*query);
     contents.sortByTitle(found);
-    for (std::size_t index : found)
-        printListLine(contents.entry(index));
+    {
+        // One write(2) per 64 KiB instead of eight per line; flushed and wiped at the brace.
+        // The input arena, not the vault's: a new region there is 64 KiB, while the vault's
+        // arena grows by half of what it has mapped (megabytes of the memory-lock budget).
+        SecretOutputBuffer output(m_console, m_input);
+        for (std::size_t index : found)
+            printListLine(output, contents.entry(index));
+    }
     if (searching && found.empty())
         return Error{ErrorCode::NotFound, "No entry matches."};
     return {};

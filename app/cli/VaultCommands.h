@@ -1,8 +1,9 @@
 // VaultCommands: the arcanum-cli commands that work on an unlocked vault — info, ls, search,
 // show, add, edit, rm, passwd, import-csv — shared by one-shot use and `shell`.
 //
-// Plaintext goes from the vault's arena to stdout with write(2) (Console::outSecret) and comes
-// in through the arena (arguments, prompts, file descriptors). Every change is saved at once.
+// Plaintext goes from the vault's arena to stdout with write(2) (Console::outSecret; listings
+// gather their lines in a SecretOutputBuffer first) and comes in through the arena (arguments,
+// prompts, file descriptors). Every change is saved at once.
 #pragma once
 
 #include "cli/ArgumentList.h"
@@ -13,6 +14,8 @@
 #include <string_view>
 
 namespace arcanum::cli {
+
+class SecretOutputBuffer;
 
 class VaultCommands
 {
@@ -46,7 +49,7 @@ private:
     [[nodiscard]] Result<void> askFields(EntryDraft& draft);
     [[nodiscard]] Result<void> save();
 
-    void printListLine(const EntryView& entry) const;
+    void printListLine(SecretOutputBuffer& output, const EntryView& entry) const;
     void printField(std::string_view label, SecretSpan value, bool masked) const;
     void printGroupPath(const EntryId& group) const;
 

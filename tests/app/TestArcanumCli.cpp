@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <unistd.h>
 
@@ -394,6 +395,90 @@ private slots:
         QVERIFY(r.out.contains("shell-pw\n"));
         QVERIFY(r.err.contains("unknown command \"frobnicate\""));
         QVERIFY(onVault({"ls", vault}).out.contains("Shell entry"));
+    }
+
+    // ls and search gather their lines in a 64 KiB secret-memory buffer (SecretOutputBuffer).
+    // Output several buffers long must come out whole and in order, control characters shown as
+    // spaces, also where a piece straddles a flush. Under a memory-lock limit that lets the vault
+    // open but leaves no room for the buffer, the same bytes come out unbuffered.
+    void longListingIsCompleteBufferedAndUnbuffered()
+    {
+        const QString vault = newVault();
+        const auto quoted = [](QByteArray field) {
+            return '"' + field.replace('"', "\"\"") + '"';
+        };
+        const auto oneLine = [](QByteArray field) {
+            for (char& c : field)
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+                    c = ' ';
+            return field;
+        };
+        QByteArray csv = "\"Group\",\"Title\",\"Username\",\"Password\",\"URL\",\"Notes\"\n";
+        QList<QByteArray> expected; // each line of `ls` after the id and its tab, in title order
+        for (int i = 0; i < 2000; ++i) {
+            const QByteArray n = QByteArray::number(i).rightJustified(5, '0');
+            QByteArray title = "Entry " + n + " Zoë \"Ελλάδα\"";
+            QByteArray user = "user" + n + "@example.org";
+            if (i % 7 == 0)
+                title += " tab\there";
+            if (i % 11 == 0)
+                title += " line\nbreak";
+            if (i % 13 == 0)
+                user += "\x7F"
+                        "del\x01";
+            const QByteArray url = "https://host" + n + ".example.org/" + QByteArray(i % 40, 'x');
+            csv += "\"Root\"," + quoted(title) + "," + quoted(user) + ",\"pw\"," + quoted(url) +
+                   ",\"\"\n";
+            expected += oneLine(title) + "\t" + oneLine(user) + "\t" + url;
+        }
+        QFile file(m_dir.filePath("long.csv"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(csv);
+        file.close();
+        const CliResult imported = onVault({"import-csv", vault, file.fileName()});
+        QCOMPARE(imported.exitCode, 0);
+        QVERIFY2(imported.err.contains("Imported 2000 entries"), imported.err.constData());
+
+        const CliResult ls = onVault({"ls", vault});
+        QCOMPARE(ls.exitCode, 0);
+        QVERIFY(ls.out.size() > 4 * 64 * 1024);
+        QVERIFY(ls.out.endsWith('\n'));
+        const QList<QByteArray> lines = ls.out.chopped(1).split('\n');
+        QCOMPARE(lines.size(), expected.size());
+        for (int i = 0; i < lines.size(); ++i) {
+            QCOMPARE(lines[i].indexOf('\t'), 36);
+            QCOMPARE(lines[i].mid(37), expected[i]);
+        }
+        QCOMPARE(onVault({"search", vault, "ENTRY"}).out, ls.out);
+
+        // Root is exempt from RLIMIT_MEMLOCK, so as root the CLI runs as "nobody".
+        QFile::setPermissions(vault, QFile::ReadOwner | QFile::ReadOther | QFile::ReadGroup);
+        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                QFile::ExeOther);
+        const QString asUser =
+            geteuid() == 0 ? QStringLiteral("setpriv --reuid=65534 --regid=65534 --clear-groups ")
+                           : QString();
+        const auto lsWithLimit = [&](int kib) {
+            return m_cli.run({"-c",
+                              "ulimit -l " + QString::number(kib) + " && exec " + asUser +
+                                  "\"$0\" ls \"$1\" --password-fd 0",
+                              m_cli.program(), vault},
+                             master + "\n", QStringLiteral("/bin/sh"));
+        };
+        const CliResult tooLittle = lsWithLimit(64);
+        QCOMPARE(tooLittle.exitCode, 7);
+        const QRegularExpressionMatch needs =
+            QRegularExpression("needs (\\d+) KiB").match(QString::fromUtf8(tooLittle.err));
+        QVERIFY2(needs.hasMatch(), tooLittle.err.constData());
+        const int needed = needs.captured(1).toInt();
+        // A page less does not open: at `needed` there is less than the buffer's 64 KiB to spare.
+        QCOMPARE(lsWithLimit(needed - 4).exitCode, 7);
+        const CliResult unbuffered = lsWithLimit(needed);
+        QCOMPARE(unbuffered.exitCode, 0);
+        QCOMPARE(unbuffered.out, ls.out);
+        const CliResult buffered = lsWithLimit(needed + 64);
+        QCOMPARE(buffered.exitCode, 0);
+        QCOMPARE(buffered.out, ls.out);
     }
 
     // A memory-lock limit too small for the vault: exit 7 and a sentence that says what to do.
