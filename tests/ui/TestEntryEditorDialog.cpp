@@ -106,6 +106,18 @@ private slots:
         QCOMPARE(fields->rowCount(), 3);
         QTest::keyClicks(fields->nameEdit(0), QStringLiteral("PIN"));
         QTest::keyClicks(fields->valueEdit(0), QStringLiteral("1234"));
+        QVERIFY(!fields->revealButton(0)->isEnabled()); // nothing to show: not protected
+        fields->protectedBox(0)->click();
+        QVERIFY(fields->valueEdit(0)->isMasked());
+        QVERIFY(fields->revealButton(0)->isEnabled());
+        fields->revealButton(0)->click();
+        QVERIFY(!fields->valueEdit(0)->isMasked());
+        fields->revealButton(0)->click();
+        QVERIFY(fields->valueEdit(0)->isMasked());
+        fields->revealButton(0)->click(); // shown, then no longer protected, then protected again
+        fields->protectedBox(0)->click();
+        QVERIFY(!fields->revealButton(0)->isEnabled());
+        QVERIFY(!fields->revealButton(0)->isChecked());
         fields->protectedBox(0)->click();
         QVERIFY(fields->valueEdit(0)->isMasked());
         QTest::keyClicks(fields->nameEdit(1), QStringLiteral("Throwaway"));

@@ -43,6 +43,12 @@ CustomFieldEditor::Row& CustomFieldEditor::appendRow()
     row.value = new SecretLineEdit(m_arena, row.widget);
     row.value->setPlaceholderText(tr("Value"));
     row.value->setAccessibleName(tr("Field value"));
+    row.reveal = new QToolButton(row.widget);
+    row.reveal->setText(tr("Show"));
+    row.reveal->setCheckable(true);
+    row.reveal->setEnabled(false); // until the value is protected
+    row.reveal->setAccessibleName(tr("Show field value"));
+    row.reveal->setToolTip(tr("Show the protected value"));
     row.hidden = new QCheckBox(tr("Protected"), row.widget);
     row.hidden->setToolTip(tr("Hide the value, like a password"));
     row.remove = new QToolButton(row.widget);
@@ -52,6 +58,7 @@ CustomFieldEditor::Row& CustomFieldEditor::appendRow()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(row.name, 2);
     layout->addWidget(row.value, 3);
+    layout->addWidget(row.reveal);
     layout->addWidget(row.hidden);
     layout->addWidget(row.remove);
     m_rowsLayout->addWidget(row.widget);
@@ -61,14 +68,19 @@ CustomFieldEditor::Row& CustomFieldEditor::appendRow()
     QWidget* before = m_rows.empty() ? static_cast<QWidget*>(m_add) : m_rows.back().remove;
     QWidget::setTabOrder(before, row.name);
     QWidget::setTabOrder(row.name, row.value);
-    QWidget::setTabOrder(row.value, row.hidden);
+    QWidget::setTabOrder(row.value, row.reveal);
+    QWidget::setTabOrder(row.reveal, row.hidden);
     QWidget::setTabOrder(row.hidden, row.remove);
 
     SecretLineEdit* value = row.value;
-    connect(row.hidden, &QCheckBox::toggled, value, [value](bool on) {
+    QToolButton* reveal = row.reveal;
+    connect(row.hidden, &QCheckBox::toggled, value, [value, reveal](bool on) {
         value->setEchoMode(on ? SecretLineEdit::EchoMode::Password
                               : SecretLineEdit::EchoMode::Normal);
+        reveal->setChecked(false);
+        reveal->setEnabled(on);
     });
+    connect(row.reveal, &QToolButton::toggled, value, &SecretLineEdit::setRevealed);
     connect(row.hidden, &QCheckBox::clicked, this, &CustomFieldEditor::edited);
     connect(row.name, &SecretLineEdit::textEdited, this, &CustomFieldEditor::edited);
     connect(row.value, &SecretLineEdit::textEdited, this, &CustomFieldEditor::edited);

@@ -2,8 +2,9 @@
 // buttons to add and remove rows.
 //
 // Every name and value is a SecretLineEdit in the vault's arena (a protected value is in
-// Password mode); the editor never makes a QString of either. Rows keep the tab order name,
-// value, Protected, Remove, row after row, after the "Add Field" button.
+// Password mode, with a "Show" button beside it); the editor never makes a QString of either.
+// Rows keep the tab order name, value, Show (while protected), Protected, Remove, row after row,
+// after the "Add Field" button.
 // Lifetime: releaseSecrets() (or setArena(nullptr)) before the arena is released.
 #pragma once
 
@@ -42,6 +43,7 @@ public:
     [[nodiscard]] SecretLineEdit* nameEdit(int row) const { return m_rows.at(row).name; }
     [[nodiscard]] SecretLineEdit* valueEdit(int row) const { return m_rows.at(row).value; }
     [[nodiscard]] QCheckBox* protectedBox(int row) const { return m_rows.at(row).hidden; }
+    [[nodiscard]] QToolButton* revealButton(int row) const { return m_rows.at(row).reveal; }
     [[nodiscard]] QToolButton* removeButton(int row) const { return m_rows.at(row).remove; }
     [[nodiscard]] QPushButton* addButton() const { return m_add; }
 
@@ -64,6 +66,7 @@ private:
         QWidget* widget = nullptr;
         SecretLineEdit* name = nullptr;
         SecretLineEdit* value = nullptr;
+        QToolButton* reveal = nullptr;
         QCheckBox* hidden = nullptr;
         QToolButton* remove = nullptr;
     };
