@@ -23,11 +23,11 @@ ChangePasswordDialog::ChangePasswordDialog(VaultSession* session, QWidget* paren
     m_costs->setWordWrap(true);
     if (vault != nullptr) {
         const Argon2Params& kdf = vault->kdfParams();
-        m_costs->setText(tr("The vault keeps its key derivation settings (Argon2id, %1 MiB, %n "
-                            "pass(es)) with a new random salt. The backup file (.bak) is replaced "
-                            "too, so the old password opens neither.",
-                            nullptr, int(kdf.iterations))
-                             .arg(kdf.memoryKiB / 1024));
+        m_costs->setText(tr("The vault keeps its key derivation settings (Argon2id: %1 MiB, "
+                            "passes: %2) with a new random salt. The backup file (.bak) is "
+                            "replaced too, so the old password opens neither.")
+                             .arg(kdf.memoryKiB / 1024)
+                             .arg(kdf.iterations));
     }
     m_hint = new QLabel(this);
     m_hint->setWordWrap(true);

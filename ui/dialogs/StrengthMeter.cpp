@@ -15,6 +15,11 @@ StrengthMeter::StrengthMeter(QWidget* parent)
     m_bar->setTextVisible(false);
     m_bar->setMaximumWidth(160);
     m_bar->setAccessibleName(tr("Strength"));
+    // Room for the longest text from the start: a dialog does not grow while the user types.
+    m_label->setMinimumWidth(m_label->fontMetrics().horizontalAdvance(
+        tr("%1 — %2 bits of entropy")
+            .arg(ratingText(PasswordStrength::Rating::Excellent))
+            .arg(999)));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_bar);
