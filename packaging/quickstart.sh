@@ -23,7 +23,7 @@ packages=(
   libsodium-dev libargon2-dev
   qt6-base-dev qt6-base-dev-tools
   libgl-dev libvulkan-dev
-  fonts-dejavu-core dbus-daemon libqt6svg6
+  fonts-dejavu-core fonts-wqy-microhei dbus-daemon libqt6svg6
   desktop-file-utils appstream
 )
 

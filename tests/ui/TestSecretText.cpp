@@ -1,10 +1,12 @@
 // Tests for SecretText (and the SecretFont / SecretTextLayout path under it): it must draw what
-// QPainter::drawText draws for plain text, never a glyph of a masked secret, boxes for missing
-// characters, and an ellipsis when the text does not fit (DESIGN.md §6).
+// QPainter::drawText draws for plain text (CJK through a fallback face too), never a glyph of a
+// masked secret, boxes for characters no face has, and an ellipsis when the text does not fit
+// (DESIGN.md §6).
 #include "SecretTestSupport.h"
 #include "secret/SecretText.h"
 #include "text/Utf8.h"
 
+#include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QRawFont>
@@ -71,7 +73,7 @@ std::pair<int, int> inkColumns(const QImage& image)
 }
 
 // The glyph indexes `font` gives `utf8`, computed in the arena (through UTF-16 in the arena).
-SecretBuffer glyphIndexesOf(SecretArena& arena, SecretSpan utf8, const QFont& font)
+SecretBuffer glyphIndexesOf(SecretArena& arena, SecretSpan utf8, const QRawFont& face)
 {
     const std::size_t units = Utf8::utf16Length(utf8);
     auto utf16 = arena.allocate(units * sizeof(char16_t));
@@ -80,12 +82,29 @@ SecretBuffer glyphIndexesOf(SecretArena& arena, SecretSpan utf8, const QFont& fo
         qFatal("allocate failed");
     Utf8::toUtf16(utf8, {reinterpret_cast<char16_t*>(utf16->data()), units});
     int count = int(units);
-    if (!QRawFont::fromFont(font).glyphIndexesForChars(
-            reinterpret_cast<const QChar*>(utf16->data()), int(units),
-            reinterpret_cast<quint32*>(glyphs->data()), &count))
+    if (!face.glyphIndexesForChars(reinterpret_cast<const QChar*>(utf16->data()), int(units),
+                                   reinterpret_cast<quint32*>(glyphs->data()), &count))
         qFatal("no glyphs");
     (void)glyphs->resize(std::size_t(count) * sizeof(quint32));
     return std::move(glyphs.value());
+}
+
+// `count` random Han characters (U+4E00..U+9FA5) in UTF-8, generated in the arena.
+SecretBuffer randomHanCanary(SecretArena& arena, std::size_t count)
+{
+    SecretBuffer random = randomCanary(arena, count * 2); // letters: 26 * 26 choices each
+    auto buffer = arena.allocate(count * 3);
+    if (!buffer)
+        qFatal("allocate failed");
+    for (std::size_t i = 0; i < count; ++i) {
+        const char32_t codePoint =
+            0x4E00 +
+            char32_t((random.data()[2 * i] - 'a') * 26 + (random.data()[2 * i + 1] - 'a')) * 29;
+        buffer->data()[3 * i] = std::uint8_t(0xE0 | (codePoint >> 12));
+        buffer->data()[3 * i + 1] = std::uint8_t(0x80 | ((codePoint >> 6) & 0x3F));
+        buffer->data()[3 * i + 2] = std::uint8_t(0x80 | (codePoint & 0x3F));
+    }
+    return std::move(buffer.value());
 }
 
 int inkPixels(const QImage& image, const QRect& area)
@@ -241,19 +260,79 @@ private slots:
         QVERIFY(inkPixels(image, image.rect()) > 0);
     }
 
+    void cjkDrawsThroughAFallbackFace_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("wrong");
+        QTest::newRow("Han and Latin")
+            << QString::fromUtf8("東京 door") << QString::fromUtf8("東亰 door");
+        QTest::newRow("kana") << QString::fromUtf8("ひらがなカタカナ")
+                              << QString::fromUtf8("ひらがなカタカヌ");
+        QTest::newRow("Hangul") << QString::fromUtf8("비밀번호 42")
+                                << QString::fromUtf8("비밀먼호 42");
+        QTest::newRow("full-width punctuation")
+            << QString::fromUtf8("「中文」、テスト。") << QString::fromUtf8("「中文」、テスH。");
+    }
+
+    void cjkDrawsThroughAFallbackFace()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, wrong);
+        const QFont font = testFont(18);
+        QVERIFY(!QRawFont::fromFont(font).supportsCharacter(char32_t(0x6771))); // DejaVu: no CJK
+        QVERIFY2(QRawFont::fromFont(font, QFontDatabase::SimplifiedChinese)
+                     .supportsCharacter(char32_t(0x6771)),
+                 "no CJK font installed (packaging/quickstart.sh installs fonts-wqy-microhei)");
+        SecretBuffer secret = test::secret(*m_arena, text.toUtf8());
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = font;
+        const QImage ours = drawnBySecretText(secretText, secret.span(), options);
+        const QImage reference = drawnByQt(text, font, Qt::AlignLeft | Qt::AlignVCenter);
+        const ImageDifference same = compareImages(ours, reference, white, channelTolerance);
+        QVERIFY2(same.inked > 50, "nothing was drawn");
+        QVERIFY2(same.fraction() <= allowedFraction,
+                 qPrintable(QStringLiteral("%1 of %2 inked pixels differ (max delta %3)")
+                                .arg(same.differing)
+                                .arg(same.inked)
+                                .arg(same.maxDelta)));
+        const QImage other = drawnByQt(wrong, font, Qt::AlignLeft | Qt::AlignVCenter);
+        QVERIFY(compareImages(ours, other, white, channelTolerance).fraction() >
+                2 * allowedFraction);
+    }
+
+    void fallbackGlyphsLeaveNoCopyOutsideTheArena()
+    {
+        // Han text goes through the fallback face: its text and glyph indexes stay in the arena.
+        const QFont font = testFont();
+        SecretBuffer canary = randomHanCanary(*m_arena, 12);
+        SecretBuffer glyphs = glyphIndexesOf(
+            *m_arena, canary.span(), QRawFont::fromFont(font, QFontDatabase::SimplifiedChinese));
+        SecretText secretText(m_arena.get());
+        SecretText::Options options;
+        options.font = font;
+        const QImage image = drawnBySecretText(secretText, canary.span(), options);
+        QVERIFY(inkPixels(image, image.rect()) > 100);
+        QVERIFY(secretText.measure(canary.span(), options));
+        const ScanReport report =
+            scanForCopies({{"Han text", canary.span()}, {"fallback glyph indexes", glyphs.span()}});
+        QVERIFY2(report.clean(), report.summary().c_str());
+    }
+
     void missingCharacterDrawsABox()
     {
+        // Devanagari needs shaping, so SecretFont looks for no fallback face: a box.
         const QFont font = testFont(20);
         const QRawFont raw = QRawFont::fromFont(font);
-        QVERIFY(!raw.supportsCharacter(char32_t(0x4E2D))); // 中: DejaVu Sans has no CJK
-        QVERIFY(!raw.supportsCharacter(char32_t(0x6587))); // 文
+        QVERIFY(!raw.supportsCharacter(char32_t(0x0915))); // क: DejaVu Sans has no Devanagari
+        QVERIFY(!raw.supportsCharacter(char32_t(0x0916))); // ख
 
         SecretText secretText(m_arena.get());
         SecretText::Options options;
         options.font = font;
-        SecretBuffer first = test::secret(*m_arena, "a\xE4\xB8\xAD"
+        SecretBuffer first = test::secret(*m_arena, "a\xE0\xA4\x95"
                                                     "b");
-        SecretBuffer second = test::secret(*m_arena, "a\xE6\x96\x87"
+        SecretBuffer second = test::secret(*m_arena, "a\xE0\xA4\x96"
                                                      "b");
         SecretBuffer onlyA = test::secret(*m_arena, "a");
         const QImage imageFirst = drawnBySecretText(secretText, first.span(), options);
@@ -363,7 +442,7 @@ private slots:
         constexpr int length = 24;
         const QFont font = testFont();
         SecretBuffer canary = randomCanary(*m_arena, length);
-        SecretBuffer glyphs = glyphIndexesOf(*m_arena, canary.span(), font);
+        SecretBuffer glyphs = glyphIndexesOf(*m_arena, canary.span(), QRawFont::fromFont(font));
 
         SecretText secretText(m_arena.get());
         SecretText::Options options;

@@ -1,5 +1,7 @@
 #include "secret/SecretFont.h"
 
+#include <QFontDatabase>
+#include <QLocale>
 #include <QPaintDevice>
 #include <QPainter>
 #include <algorithm>
@@ -23,15 +25,73 @@ constexpr char16_t ellipsisCharacter = 0x2026;
     asm volatile("" : : "r"(area) : "memory");
 }
 
+// Han characters are drawn with the face the user's language prefers for them.
+QFontDatabase::WritingSystem hanWritingSystem()
+{
+    const QLocale locale;
+    switch (locale.language()) {
+    case QLocale::Japanese:
+        return QFontDatabase::Japanese;
+    case QLocale::Korean:
+        return QFontDatabase::Korean;
+    case QLocale::Chinese:
+        return locale.script() == QLocale::TraditionalHanScript ||
+                       locale.territory() == QLocale::Taiwan ||
+                       locale.territory() == QLocale::HongKong ||
+                       locale.territory() == QLocale::Macau
+                   ? QFontDatabase::TraditionalChinese
+                   : QFontDatabase::SimplifiedChinese;
+    default:
+        return QFontDatabase::SimplifiedChinese;
+    }
+}
+
+// The writing system whose fallback face may draw `codePoint`, or Any for none: scripts that need
+// shaping or right-to-left order would be drawn wrong one glyph per code point, so they stay
+// boxes, as do combining marks and symbols.
+QFontDatabase::WritingSystem writingSystemFor(char32_t codePoint)
+{
+    // CJK punctuation and full-width forms are "Common" script but belong with CJK text.
+    if ((codePoint >= 0x3000 && codePoint <= 0x303F) ||
+        (codePoint >= 0xFF00 && codePoint <= 0xFFEF))
+        return hanWritingSystem();
+    switch (QChar::script(codePoint)) {
+    case QChar::Script_Greek:
+        return QFontDatabase::Greek;
+    case QChar::Script_Cyrillic:
+        return QFontDatabase::Cyrillic;
+    case QChar::Script_Armenian:
+        return QFontDatabase::Armenian;
+    case QChar::Script_Georgian:
+        return QFontDatabase::Georgian;
+    case QChar::Script_Thai:
+        return QFontDatabase::Thai;
+    case QChar::Script_Lao:
+        return QFontDatabase::Lao;
+    case QChar::Script_Han:
+    case QChar::Script_Bopomofo:
+        return hanWritingSystem();
+    case QChar::Script_Hiragana:
+    case QChar::Script_Katakana:
+        return QFontDatabase::Japanese;
+    case QChar::Script_Hangul:
+        return QFontDatabase::Korean;
+    default:
+        return QFontDatabase::Any;
+    }
+}
+
 } // namespace
 
 SecretFont::SecretFont(const QFont& font, const QPaintDevice* device)
     : m_requested(font), m_dpi(device ? device->logicalDpiY() : 0)
 {
     const QFont resolved = device ? QFont(font, device) : font;
+    m_resolved = resolved;
     m_raw = QRawFont::fromFont(resolved);
     if (!m_raw.isValid())
         return;
+    m_faces.push_back(m_raw);
     m_kerning = resolved.kerning();
     m_ascent = m_raw.ascent();
     m_descent = m_raw.descent();
@@ -103,11 +163,65 @@ void SecretFont::advances(const quint32* glyphs, int count, QPointF* advances) c
     wipeCalleeStack();
 }
 
-void SecretFont::drawRun(QPainter& painter, const QPointF& origin, const quint32* glyphs,
-                         const QPointF* positions, int count) const
+std::uint8_t SecretFont::fallbackFace(char32_t codePoint) const
+{
+    const QFontDatabase::WritingSystem system = writingSystemFor(codePoint);
+    if (system == QFontDatabase::Any || m_faces.empty())
+        return 0;
+    for (const auto& [known, face] : m_fallbackFor)
+        if (known == system)
+            return face;
+    std::uint8_t face = 0;
+    const QRawFont fallback = QRawFont::fromFont(m_resolved, system);
+    if (fallback.isValid() && !(fallback == m_raw)) {
+        const auto same = std::find(m_faces.begin(), m_faces.end(), fallback);
+        if (same != m_faces.end()) {
+            face = std::uint8_t(same - m_faces.begin());
+        } else if (m_faces.size() < 255) {
+            m_faces.push_back(fallback);
+            face = std::uint8_t(m_faces.size() - 1);
+        }
+    }
+    m_fallbackFor.emplace_back(system, face);
+    return face;
+}
+
+void SecretFont::resolveFallbacks(const char16_t* utf16, int count, quint32* glyphs,
+                                  std::uint8_t* faces, QPointF* advances) const
+{
+    int unit = 0;
+    for (int i = 0; i < count; ++i) {
+        const char16_t first = utf16[unit];
+        const int units = first >= 0xD800 && first < 0xDC00 ? 2 : 1;
+        if (glyphs[i] == 0) {
+            const char32_t codePoint = units == 1 ? char32_t(first)
+                                                  : 0x10000 + ((char32_t(first) - 0xD800) << 10) +
+                                                        (char32_t(utf16[unit + 1]) - 0xDC00);
+            if (const std::uint8_t face = fallbackFace(codePoint); face != 0) {
+                const QRawFont& raw = m_faces[face];
+                quint32 glyph = 0;
+                int mapped = 1;
+                if (raw.glyphIndexesForChars(reinterpret_cast<const QChar*>(utf16 + unit), units,
+                                             &glyph, &mapped) &&
+                    mapped == 1 && glyph != 0) {
+                    QPointF advance;
+                    raw.advancesForGlyphIndexes(&glyph, &advance, 1);
+                    glyphs[i] = glyph;
+                    faces[i] = face;
+                    advances[i] = advance;
+                }
+            }
+        }
+        unit += units;
+    }
+    wipeCalleeStack();
+}
+
+void SecretFont::drawRun(QPainter& painter, const QRawFont& face, const QPointF& origin,
+                         const quint32* glyphs, const QPointF* positions, int count) const
 {
     QGlyphRun run;
-    run.setRawFont(m_raw);
+    run.setRawFont(face);
     for (int start = 0; start < count; start += chunkGlyphs) {
         // setRawData stores the pointers; nothing is copied into the QGlyphRun.
         run.setRawData(glyphs + start, positions + start, std::min(chunkGlyphs, count - start));
@@ -116,18 +230,21 @@ void SecretFont::drawRun(QPainter& painter, const QPointF& origin, const quint32
 }
 
 void SecretFont::drawGlyphs(QPainter& painter, const QPointF& origin, const quint32* glyphs,
-                            const QPointF* positions, int count) const
+                            const QPointF* positions, const std::uint8_t* faces, int count) const
 {
-    // One run per stretch of glyphs the face has; missing ones (0) are boxes drawn elsewhere.
+    // One run per stretch of glyphs from one face; missing ones (0) are boxes drawn elsewhere.
     int start = 0;
     while (start < count) {
         while (start < count && glyphs[start] == 0)
             ++start;
+        if (start == count)
+            break;
+        const std::uint8_t face = faces[start];
         int end = start;
-        while (end < count && glyphs[end] != 0)
+        while (end < count && glyphs[end] != 0 && faces[end] == face)
             ++end;
-        if (end > start)
-            drawRun(painter, origin, glyphs + start, positions + start, end - start);
+        const QRawFont& raw = face < m_faces.size() ? m_faces[face] : m_raw;
+        drawRun(painter, raw, origin, glyphs + start, positions + start, end - start);
         start = end;
     }
     wipeCalleeStack();
@@ -153,13 +270,14 @@ void SecretFont::drawBullets(QPainter& painter, qreal x, qreal baseline, int cou
         positions[i] = QPointF(i * m_bulletAdvance, 0);
     for (int start = 0; start < count; start += chunkGlyphs) {
         const QPointF origin(x + start * m_bulletAdvance, baseline);
-        drawRun(painter, origin, glyphs, positions, std::min(chunkGlyphs, count - start));
+        drawRun(painter, m_raw, origin, glyphs, positions, std::min(chunkGlyphs, count - start));
     }
 }
 
 void SecretFont::drawEllipsis(QPainter& painter, qreal x, qreal baseline) const
 {
-    drawRun(painter, QPointF(x, baseline), m_ellipsisGlyphs, m_ellipsisPositions, m_ellipsisCount);
+    drawRun(painter, m_raw, QPointF(x, baseline), m_ellipsisGlyphs, m_ellipsisPositions,
+            m_ellipsisCount);
 }
 
 } // namespace arcanum

@@ -1,8 +1,12 @@
 // SecretFont: the one font face a secret is drawn with, and the only code that hands glyphs of a
 // secret to Qt (DESIGN.md §6).
 //
-// Owns a QRawFont (the primary face of a QFont at a paint device's dpi, no fallback faces) and
-// the glyphs of the non-secret characters the secret widgets draw themselves (bullet, ellipsis).
+// Owns a QRawFont (the primary face of a QFont at a paint device's dpi), the fallback faces found
+// so far for characters the primary face lacks (one per writing system, QRawFont::fromFont with
+// that writing system: fontconfig's choice), and the glyphs of the non-secret characters the
+// secret widgets draw themselves (bullet, ellipsis). Fallback covers scripts that read right
+// without shaping or bidi (CJK, kana, Hangul, Greek, Cyrillic, Armenian, Georgian, Thai, Lao and
+// symbols); Arabic, Hebrew and the Indic scripts stay boxes rather than be drawn wrong.
 // It never sees characters of a secret, only glyph indexes and positions that its callers keep
 // in arena memory; it passes them to Qt in chunks of at most `chunkGlyphs` so that Qt's own
 // temporary arrays (QVarLengthArray in QPainter::drawGlyphRun and QRawFont::
@@ -14,6 +18,8 @@
 #include <QGlyphRun>
 #include <QRawFont>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 class QPainter;
 class QPaintDevice;
@@ -60,10 +66,17 @@ public:
     // when the font asks for kerning.
     void advances(const quint32* glyphs, int count, QPointF* advances) const;
 
-    // Draws `count` glyphs at `origin + positions[i]` with the painter's pen. Glyph 0 entries
-    // are skipped (callers draw boxes for them with drawBox).
+    // For each of `count` code points (their UTF-16 form in `utf16`, in order) whose glyph is 0,
+    // looks for a fallback face that has it; where one does, sets glyphs[i], faces[i] (the face
+    // number) and advances[i].x(). Others stay glyph 0 (a box).
+    void resolveFallbacks(const char16_t* utf16, int count, quint32* glyphs, std::uint8_t* faces,
+                          QPointF* advances) const;
+
+    // Draws `count` glyphs at `origin + positions[i]` with the painter's pen, glyph i from face
+    // faces[i] (0: the primary face). Glyph 0 entries are skipped (callers draw boxes for them
+    // with drawBox).
     void drawGlyphs(QPainter& painter, const QPointF& origin, const quint32* glyphs,
-                    const QPointF* positions, int count) const;
+                    const QPointF* positions, const std::uint8_t* faces, int count) const;
     // The replacement box for a missing character whose cell starts at `x` on `baseline`.
     void drawBox(QPainter& painter, qreal x, qreal baseline) const;
     // `count` bullets starting at `x` on `baseline`.
@@ -72,13 +85,20 @@ public:
     void drawEllipsis(QPainter& painter, qreal x, qreal baseline) const;
 
 private:
-    void drawRun(QPainter& painter, const QPointF& origin, const quint32* glyphs,
-                 const QPointF* positions, int count) const;
+    void drawRun(QPainter& painter, const QRawFont& face, const QPointF& origin,
+                 const quint32* glyphs, const QPointF* positions, int count) const;
     [[nodiscard]] quint32 glyphFor(char16_t character) const;
+    // The face number of the fallback for `codePoint`'s writing system (0: none).
+    [[nodiscard]] std::uint8_t fallbackFace(char32_t codePoint) const;
 
     QFont m_requested;
+    QFont m_resolved;
     int m_dpi = 0;
     QRawFont m_raw;
+    // m_faces[0] is m_raw; fallbacks are added as characters need them. m_fallbackFor maps a
+    // QFontDatabase::WritingSystem to its face number (0: looked for, none found).
+    mutable std::vector<QRawFont> m_faces;
+    mutable std::vector<std::pair<int, std::uint8_t>> m_fallbackFor;
     bool m_kerning = false;
     qreal m_ascent = 0;
     qreal m_descent = 0;

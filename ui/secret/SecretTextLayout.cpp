@@ -17,11 +17,11 @@ constexpr std::size_t align8(std::size_t bytes)
     return (bytes + 7) / 8 * 8;
 }
 
-// Bytes of scratch space for `n` code points: positions, glyphs, offsets, UTF-16.
+// Bytes of scratch space for `n` code points: positions, glyphs, offsets, UTF-16, faces.
 constexpr std::size_t scratchBytes(std::size_t n)
 {
     return align8((n + 1) * sizeof(QPointF)) + align8(n * sizeof(quint32)) +
-           align8((n + 1) * sizeof(std::uint32_t)) + align8(n * sizeof(char16_t));
+           align8((n + 1) * sizeof(std::uint32_t)) + align8(n * sizeof(char16_t)) + align8(n);
 }
 
 } // namespace
@@ -43,6 +43,7 @@ void SecretTextLayout::release()
     m_glyphs = nullptr;
     m_offsets = nullptr;
     m_utf16 = nullptr;
+    m_faces = nullptr;
 }
 
 Result<void> SecretTextLayout::reserve(std::size_t bytes)
@@ -68,6 +69,8 @@ Result<void> SecretTextLayout::reserve(std::size_t bytes)
     m_offsets = reinterpret_cast<std::uint32_t*>(next);
     next += align8((capacity + 1) * sizeof(std::uint32_t));
     m_utf16 = reinterpret_cast<char16_t*>(next);
+    next += align8(capacity * sizeof(char16_t));
+    m_faces = next;
     m_capacity = capacity;
     return {};
 }
@@ -98,6 +101,7 @@ Result<void> SecretTextLayout::layout(SecretSpan utf8, const SecretFont& font, G
     }
     m_offsets[count] = static_cast<std::uint32_t>(utf8.size());
 
+    std::fill(m_faces, m_faces + count, std::uint8_t(0));
     if (glyphs == Glyphs::Bullets) {
         std::fill(m_glyphs, m_glyphs + count, font.bulletGlyph());
         for (std::size_t i = 0; i <= count; ++i)
@@ -109,6 +113,7 @@ Result<void> SecretTextLayout::layout(SecretSpan utf8, const SecretFont& font, G
             return Error{ErrorCode::InvalidArgument, "The font could not map the text to glyphs."};
         }
         font.advances(m_glyphs, static_cast<int>(count), m_positions);
+        font.resolveFallbacks(m_utf16, static_cast<int>(count), m_glyphs, m_faces, m_positions);
         // Advances become positions, in place.
         qreal x = 0;
         for (std::size_t i = 0; i < count; ++i) {
@@ -174,7 +179,7 @@ void SecretTextLayout::draw(QPainter& painter, const SecretFont& font, const QPo
     if (from >= to)
         return;
     const QPointF shifted(origin.x() - m_positions[from].x(), origin.y());
-    font.drawGlyphs(painter, shifted, m_glyphs + from, m_positions + from,
+    font.drawGlyphs(painter, shifted, m_glyphs + from, m_positions + from, m_faces + from,
                     static_cast<int>(to - from));
     for (std::size_t i = from; i < to; ++i)
         if (m_glyphs[i] == 0)

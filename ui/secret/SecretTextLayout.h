@@ -4,7 +4,9 @@
 // the UTF-16 form, the glyph index, the x position and the byte offset. Everything derived from
 // the text stays in that buffer; it is reused from one layout to the next (it only grows) and is
 // wiped and returned by release(), which callers must run before the arena is released.
-// No shaping, no bidi, no font fallback: one glyph per code point, missing ones become boxes.
+// No shaping, no bidi: one glyph per code point. A character the primary face lacks is taken from
+// a fallback face for its writing system when SecretFont finds one (CJK, Greek, Thai, ...), and
+// becomes a box otherwise.
 // Line breaks (CR, LF) lay out as spaces; callers that break lines look at the bytes.
 #pragma once
 
@@ -91,6 +93,7 @@ private:
     quint32* m_glyphs = nullptr;        // m_capacity
     std::uint32_t* m_offsets = nullptr; // m_capacity + 1
     char16_t* m_utf16 = nullptr;        // m_capacity (a code point needs 2 units only if 4 bytes)
+    std::uint8_t* m_faces = nullptr;    // m_capacity: SecretFont face of each glyph (0: primary)
 };
 
 } // namespace arcanum
