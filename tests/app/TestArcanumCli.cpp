@@ -52,6 +52,23 @@ class TestArcanumCli : public QObject
         return QString::fromUtf8(r.out.trimmed());
     }
 
+    // `arcanum-cli ls VAULT` under `ulimit -l kib`. Root is exempt from RLIMIT_MEMLOCK, so as
+    // root the CLI runs as "nobody" (the vault and its folder are made readable for it).
+    CliResult lsWithMemoryLockLimit(const QString& vault, int kib)
+    {
+        QFile::setPermissions(vault, QFile::ReadOwner | QFile::ReadOther | QFile::ReadGroup);
+        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                QFile::ExeOther);
+        const QString asUser =
+            geteuid() == 0 ? QStringLiteral("setpriv --reuid=65534 --regid=65534 --clear-groups ")
+                           : QString();
+        return m_cli.run({"-c",
+                          "ulimit -l " + QString::number(kib) + " && exec " + asUser +
+                              "\"$0\" ls \"$1\" --password-fd 0",
+                          m_cli.program(), vault},
+                         master + "\n", QStringLiteral("/bin/sh"));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -451,19 +468,8 @@ private slots:
         }
         QCOMPARE(onVault({"search", vault, "ENTRY"}).out, ls.out);
 
-        // Root is exempt from RLIMIT_MEMLOCK, so as root the CLI runs as "nobody".
-        QFile::setPermissions(vault, QFile::ReadOwner | QFile::ReadOther | QFile::ReadGroup);
-        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                                QFile::ExeOther);
-        const QString asUser =
-            geteuid() == 0 ? QStringLiteral("setpriv --reuid=65534 --regid=65534 --clear-groups ")
-                           : QString();
         const auto lsWithLimit = [&](int kib) {
-            return m_cli.run({"-c",
-                              "ulimit -l " + QString::number(kib) + " && exec " + asUser +
-                                  "\"$0\" ls \"$1\" --password-fd 0",
-                              m_cli.program(), vault},
-                             master + "\n", QStringLiteral("/bin/sh"));
+            return lsWithMemoryLockLimit(vault, kib);
         };
         const CliResult tooLittle = lsWithLimit(64);
         QCOMPARE(tooLittle.exitCode, 7);
@@ -486,16 +492,7 @@ private slots:
     void memoryLockLimitIsExplained()
     {
         const QString vault = newVault();
-        QFile::setPermissions(vault, QFile::ReadOwner | QFile::ReadOther | QFile::ReadGroup);
-        QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                                QFile::ExeOther);
-        const QString asUser =
-            geteuid() == 0 ? QStringLiteral("setpriv --reuid=65534 --regid=65534 --clear-groups ")
-                           : QString();
-        const CliResult r =
-            m_cli.run({"-c", "ulimit -l 64 && exec " + asUser + "\"$0\" ls \"$1\" --password-fd 0",
-                       m_cli.program(), vault},
-                      master + "\n", QStringLiteral("/bin/sh"));
+        const CliResult r = lsWithMemoryLockLimit(vault, 64);
         QCOMPARE(r.exitCode, 7);
         QVERIFY2(r.err.contains("RLIMIT_MEMLOCK") && r.err.contains("65536 bytes") &&
                      r.err.contains("limits.conf") && r.err.contains("Nothing was unlocked"),

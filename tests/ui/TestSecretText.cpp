@@ -137,6 +137,10 @@ private slots:
     {
         m_arena = makeArena();
         QVERIFY(QFontInfo(testFont()).family() == QStringLiteral("DejaVu Sans"));
+        QVERIFY(!QRawFont::fromFont(testFont()).supportsCharacter(char32_t(0x6771)));
+        QVERIFY2(QRawFont::fromFont(testFont(), QFontDatabase::SimplifiedChinese)
+                     .supportsCharacter(char32_t(0x6771)),
+                 "no CJK font (packaging/quickstart.sh installs fonts-wqy-microhei)");
     }
 
     void drawsWhatDrawTextDraws_data()
@@ -164,6 +168,15 @@ private slots:
                                     << "centrad" << 15 << int(Qt::AlignHCenter | Qt::AlignTop);
         QTest::newRow("bottom") << "bottom"
                                 << "bottam" << 15 << int(Qt::AlignLeft | Qt::AlignBottom);
+        // Through the fallback face (DejaVu Sans has no CJK; see initTestCase).
+        QTest::newRow("Han and Latin")
+            << QString::fromUtf8("東京 door") << QString::fromUtf8("東亰 door") << 18 << left;
+        QTest::newRow("kana") << QString::fromUtf8("ひらがなカタカナ")
+                              << QString::fromUtf8("ひらがなカタカヌ") << 18 << left;
+        QTest::newRow("Hangul") << QString::fromUtf8("비밀번호 42")
+                                << QString::fromUtf8("비밀먼호 42") << 18 << left;
+        QTest::newRow("CJK punctuation") << QString::fromUtf8("「中文」、テスト。")
+                                         << QString::fromUtf8("「中文」、テスH。") << 18 << left;
     }
 
     void drawsWhatDrawTextDraws()
@@ -258,47 +271,6 @@ private slots:
         const SecretSpan unreadable(reinterpret_cast<const std::uint8_t*>(16), 4096);
         const QImage image = drawnBySecretText(secretText, unreadable, options);
         QVERIFY(inkPixels(image, image.rect()) > 0);
-    }
-
-    void cjkDrawsThroughAFallbackFace_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("wrong");
-        QTest::newRow("Han and Latin")
-            << QString::fromUtf8("東京 door") << QString::fromUtf8("東亰 door");
-        QTest::newRow("kana") << QString::fromUtf8("ひらがなカタカナ")
-                              << QString::fromUtf8("ひらがなカタカヌ");
-        QTest::newRow("Hangul") << QString::fromUtf8("비밀번호 42")
-                                << QString::fromUtf8("비밀먼호 42");
-        QTest::newRow("full-width punctuation")
-            << QString::fromUtf8("「中文」、テスト。") << QString::fromUtf8("「中文」、テスH。");
-    }
-
-    void cjkDrawsThroughAFallbackFace()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, wrong);
-        const QFont font = testFont(18);
-        QVERIFY(!QRawFont::fromFont(font).supportsCharacter(char32_t(0x6771))); // DejaVu: no CJK
-        QVERIFY2(QRawFont::fromFont(font, QFontDatabase::SimplifiedChinese)
-                     .supportsCharacter(char32_t(0x6771)),
-                 "no CJK font installed (packaging/quickstart.sh installs fonts-wqy-microhei)");
-        SecretBuffer secret = test::secret(*m_arena, text.toUtf8());
-        SecretText secretText(m_arena.get());
-        SecretText::Options options;
-        options.font = font;
-        const QImage ours = drawnBySecretText(secretText, secret.span(), options);
-        const QImage reference = drawnByQt(text, font, Qt::AlignLeft | Qt::AlignVCenter);
-        const ImageDifference same = compareImages(ours, reference, white, channelTolerance);
-        QVERIFY2(same.inked > 50, "nothing was drawn");
-        QVERIFY2(same.fraction() <= allowedFraction,
-                 qPrintable(QStringLiteral("%1 of %2 inked pixels differ (max delta %3)")
-                                .arg(same.differing)
-                                .arg(same.inked)
-                                .arg(same.maxDelta)));
-        const QImage other = drawnByQt(wrong, font, Qt::AlignLeft | Qt::AlignVCenter);
-        QVERIFY(compareImages(ours, other, white, channelTolerance).fraction() >
-                2 * allowedFraction);
     }
 
     void fallbackGlyphsLeaveNoCopyOutsideTheArena()
