@@ -8,6 +8,7 @@
 #include "platform/HibernationBanner.h"
 #include "session/VaultSession.h"
 #include "settings/Settings.h"
+#include "window/CsvImportController.h"
 #include "window/EntryActions.h"
 #include "window/UnlockPage.h"
 #include "window/VaultPage.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
     setCentralWidget(m_pages);
 
     m_actions = new EntryActions(m_session, m_vaultPage, m_clipboard, this);
+    m_csvImport = new CsvImportController(m_session, this);
     m_protection = new QLabel(this);
     statusBar()->addPermanentWidget(m_protection);
     buildMenus();
@@ -62,6 +64,8 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
     connect(m_session, &VaultSession::saveFailed, this, [this](const QString& message) {
         QMessageBox::warning(this, tr("Could not save"), message);
     });
+    connect(m_csvImport, &CsvImportController::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_actions, &EntryActions::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_clipboard, &ClipboardGuard::cleared, this,
@@ -92,6 +96,7 @@ void MainWindow::buildMenus()
     vault->addAction(tr("&Open vault…"), QKeySequence::Open, this, &MainWindow::chooseVault);
     m_lockAction = vault->addAction(tr("&Lock"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
                                     [this] { lockVault(LockReason::OnDemand); });
+    vault->addAction(m_csvImport->importAction);
     vault->addSeparator();
     m_changePasswordAction =
         vault->addAction(tr("Change &Master Password…"), this, &MainWindow::changeMasterPassword);

@@ -15,6 +15,7 @@ class QStackedWidget;
 namespace arcanum {
 
 class ClipboardGuard;
+class CsvImportController;
 class EntryActions;
 class HibernationBanner;
 class LockController;
@@ -45,6 +46,7 @@ public:
     [[nodiscard]] ClipboardGuard* clipboard() const { return m_clipboard; }
     [[nodiscard]] HibernationBanner* banner() const { return m_banner; }
     [[nodiscard]] QAction* changePasswordAction() const { return m_changePasswordAction; }
+    [[nodiscard]] CsvImportController* csvImport() const { return m_csvImport; }
     [[nodiscard]] QString protectionText() const;
 
 public slots:
@@ -75,6 +77,7 @@ private:
     UnlockPage* m_unlockPage = nullptr;
     VaultPage* m_vaultPage = nullptr;
     EntryActions* m_actions = nullptr;
+    CsvImportController* m_csvImport = nullptr;
     HibernationBanner* m_banner = nullptr;
     QLabel* m_protection = nullptr;
     QAction* m_lockAction = nullptr;
