@@ -185,6 +185,31 @@ private slots:
         QCOMPARE(vault->contents().entryCount(), std::size_t(4)); // imported twice
     }
 
+    void anUnsavedImportKeepsTheExport()
+    {
+        auto vault = TestVault::created();
+        QVERIFY(vault);
+        vault->writeFile(vault->fileBytes() + QByteArray("!")); // changed on disk: save refused
+        QWidget parent;
+        CsvImportController controller(&vault->session(), &parent);
+        const QString csv = writeFile(vault->folder(), "chrome.csv", chromeCsv);
+        bool offeredDelete = true;
+        QString shown;
+        QTimer::singleShot(0, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            shown = box->informativeText();
+            offeredDelete = false;
+            for (QAbstractButton* button : box->buttons())
+                offeredDelete |= box->buttonRole(button) == QMessageBox::DestructiveRole;
+            box->buttons().first()->click();
+        });
+        controller.importAndReport(csv);
+        QVERIFY(!offeredDelete);
+        QVERIFY2(shown.contains(QStringLiteral("Keep the export")), qPrintable(shown));
+        QVERIFY(QFile::exists(csv));
+    }
+
     void theFileLeavesNoCopyOutsideSecretMemory()
     {
         auto vault = TestVault::created();

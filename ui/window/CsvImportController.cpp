@@ -104,10 +104,19 @@ void CsvImportController::importAndReport(const QString& path)
     emit statusMessage(describe(report).section(QLatin1Char('\n'), 0, 0));
     QMessageBox box(QMessageBox::Information, tr("Import CSV"), describe(report),
                     QMessageBox::NoButton, m_dialogParent);
+    if (!report.saved) {
+        // The entries are only in memory: the export is still the one copy on disk.
+        box.setIcon(QMessageBox::Warning);
+        box.setInformativeText(tr("Keep the export file until the vault is saved."));
+        box.addButton(QMessageBox::Ok);
+        box.exec();
+        return;
+    }
     box.setInformativeText(tr("The export file holds every password in plain text. Delete it "
-                              "now that its entries are in the vault?"));
+                              "now that its entries are saved in the vault?"));
     QPushButton* remove = box.addButton(tr("&Delete the Export"), QMessageBox::DestructiveRole);
     box.addButton(tr("&Keep It"), QMessageBox::RejectRole);
+    box.setDefaultButton(remove); // its rows are in the saved vault: nothing is lost
     box.exec();
     if (box.clickedButton() == remove && !QFile::remove(path))
         QMessageBox::warning(m_dialogParent, tr("Import CSV"),
