@@ -411,10 +411,9 @@ Result<void> VaultContents::renameGroup(const EntryId& id, SecretSpan name)
     return {};
 }
 
-Result<void> VaultContents::removeGroup(const EntryId& id)
+Result<void> VaultContents::checkGroupRemovable(const EntryId& id) const
 {
-    const auto index = findGroup(id);
-    if (!index)
+    if (!findGroup(id))
         return notFound("group", id);
     for (std::size_t i = 0; i < m_entries.size(); ++i)
         if (entry(i).group() == id)
@@ -424,6 +423,14 @@ Result<void> VaultContents::removeGroup(const EntryId& id)
         if (group(i).parent() == id)
             return Error{ErrorCode::InvalidArgument,
                          "The group still holds other groups; move or delete them first."};
+    return {};
+}
+
+Result<void> VaultContents::removeGroup(const EntryId& id)
+{
+    if (auto removable = checkGroupRemovable(id); !removable)
+        return removable;
+    const auto index = findGroup(id);
     if (auto added = addTombstone(id); !added)
         return added;
     m_groups.erase(m_groups.begin() + static_cast<std::ptrdiff_t>(*index));

@@ -63,6 +63,9 @@ public:
     [[nodiscard]] Result<void> renameGroup(const EntryId& id, SecretSpan name);
     // Only an empty group (no entries, no sub-groups) can be removed; leaves a tombstone.
     [[nodiscard]] Result<void> removeGroup(const EntryId& id);
+    // What removeGroup() would say, without removing: NotFound, or InvalidArgument when the
+    // group still holds entries or groups.
+    [[nodiscard]] Result<void> checkGroupRemovable(const EntryId& id) const;
 
     // --- the rest ----------------------------------------------------------------------------
     [[nodiscard]] std::size_t tombstoneCount() const { return m_tombstones.size(); }

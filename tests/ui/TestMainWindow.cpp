@@ -5,9 +5,11 @@
 #include "clipboard/ClipboardGuard.h"
 #include "dialogs/ChangePasswordDialog.h"
 #include "dialogs/EntryEditorDialog.h"
+#include "dialogs/GroupNameDialog.h"
 #include "dialogs/NewPasswordFields.h"
 #include "lock/LockController.h"
 #include "model/EntryListModel.h"
+#include "model/GroupTreeModel.h"
 #include "platform/HibernationBanner.h"
 #include "secret/SecretLabel.h"
 #include "secret/SecretLineEdit.h"
@@ -17,6 +19,7 @@
 #include "support/Windows.h"
 #include "window/EntryActions.h"
 #include "window/EntryDetailView.h"
+#include "window/GroupActions.h"
 #include "window/MainWindow.h"
 #include "window/UnlockPage.h"
 #include "window/VaultPage.h"
@@ -24,6 +27,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -68,6 +72,38 @@ void writeVault(const QString& path)
         QVERIFY((*vault)->contents().addEntry(draft).ok());
     }
     QVERIFY((*vault)->save().ok());
+}
+
+// Answers the next GroupNameDialog with `name` (typed over what is there) and OK.
+void answerGroupName(const char* name)
+{
+    QTimer::singleShot(0, [name] {
+        auto* dialog = qobject_cast<GroupNameDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->nameEdit()->selectAll();
+        QTest::keyClicks(dialog->nameEdit(), QString::fromUtf8(name));
+        dialog->okButton()->click();
+    });
+}
+
+// The text of the next message box, which it then closes.
+void captureMessageBox(QString* text)
+{
+    QTimer::singleShot(0, [text] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        *text = box->text();
+        box->buttons().first()->click();
+    });
+}
+
+// Names of the groups in `vault` whose name is `name`.
+std::size_t groupsNamed(const Vault& vault, const char* name)
+{
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < vault.contents().groupCount(); ++i)
+        count += equals(vault.contents().group(i).name(), name);
+    return count;
 }
 
 QByteArray clipboardText()
@@ -228,6 +264,70 @@ private slots:
         f.window->unlockPage()->passwordField()->clear();
         QVERIFY(f.typeAndUnlock(newPassword));
         QVERIFY(f.window->session()->isUnlocked());
+    }
+
+    void groupsAreAddedRenamedAndDeletedFromTheSidebar()
+    {
+        Fixture f;
+        QVERIFY(f.unlock());
+        GroupActions* groups = f.window->groupActions();
+        QVERIFY(groups->newGroup->isEnabled());
+        QVERIFY(!groups->renameGroup->isEnabled()); // "All entries" is not a group
+        answerGroupName("Banking");
+        groups->newGroup->trigger();
+        const std::optional<EntryId> banking = f.page()->currentGroup(); // the new group
+        QVERIFY(banking.has_value());
+        QVERIFY(groups->renameGroup->isEnabled());
+        answerGroupName("Cards"); // inside Banking
+        groups->newGroup->trigger();
+        const std::optional<EntryId> cards = f.page()->currentGroup();
+        QVERIFY(cards.has_value() && *cards != *banking);
+
+        f.page()->selectGroup(banking);
+        answerGroupName("Money");
+        groups->renameGroup->trigger();
+        auto arena = makeArena();
+        auto disk = Vault::open(f.vaultPath.toStdString(), secret(*arena, masterPassword).span());
+        QVERIFY(disk.ok());
+        QCOMPARE(groupsNamed(**disk, "Money"), std::size_t(1));
+        QCOMPARE(groupsNamed(**disk, "Banking"), std::size_t(0));
+        QCOMPARE(f.page()->currentGroup(), banking); // still selected after the save
+
+        // A group that holds a group is not deleted; the message says why.
+        groups->setConfirmDeletes(false);
+        QString message;
+        captureMessageBox(&message);
+        groups->deleteGroup->trigger();
+        QVERIFY2(message.contains(QStringLiteral("other groups")), qPrintable(message));
+        QCOMPARE(f.window->session()->vault()->contents().groupCount(), std::size_t(2));
+
+        f.page()->selectGroup(cards);
+        groups->deleteGroup->trigger();
+        f.page()->selectGroup(banking);
+        groups->deleteGroup->trigger();
+        QCOMPARE(f.window->session()->vault()->contents().groupCount(), std::size_t(0));
+        QCOMPARE(f.page()->currentGroup(), std::nullopt); // back on "All entries"
+        QVERIFY(!groups->deleteGroup->isEnabled());
+        QCOMPARE(f.model()->rowCount(), entryCount);
+    }
+
+    void theSidebarKeepsItsGroupAcrossSaves()
+    {
+        Fixture f;
+        QVERIFY(f.unlock());
+        answerGroupName("Work");
+        f.window->groupActions()->newGroup->trigger();
+        const std::optional<EntryId> work = f.page()->currentGroup();
+        QVERIFY(work.has_value());
+        QCOMPARE(f.model()->rowCount(), 0); // the new group is empty
+        // Any save rebuilds the sidebar; the group stays selected and the list stays filtered.
+        VaultContents& contents = f.window->session()->vault()->contents();
+        const EntryId moved = contents.entry(0).id();
+        QVERIFY(contents.moveEntry(moved, *work).ok());
+        QVERIFY(f.window->session()->commitChanges().ok());
+        QCOMPARE(f.page()->currentGroup(), work);
+        QCOMPARE(f.model()->rowCount(), 1);
+        QCOMPARE(f.page()->groupTree()->currentIndex(), f.page()->groupModel()->indexOf(work));
     }
 
     void deleteRemovesAndSaves()

@@ -3,7 +3,6 @@
 #include "clipboard/ClipboardGuard.h"
 #include "dialogs/EntryEditorDialog.h"
 #include "dialogs/GeneratorDialog.h"
-#include "dialogs/GroupNameDialog.h"
 #include "session/VaultSession.h"
 #include "window/EntryDetailView.h"
 #include "window/VaultPage.h"
@@ -43,7 +42,6 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
     revealFields =
         makeAction(this, tr("&Show protected fields"), QKeySequence(Qt::CTRL | Qt::Key_H));
     revealFields->setCheckable(true);
-    newGroup = makeAction(this, tr("New &group…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     generator = makeAction(this, tr("Password &generator…"), QKeySequence(Qt::CTRL | Qt::Key_G));
     // Delete must not fire while typing in the search field.
     deleteEntry->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -56,7 +54,6 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
     connect(openUrl, &QAction::triggered, this, &EntryActions::openCurrentUrl);
     connect(revealFields, &QAction::toggled, page->details(), &EntryDetailView::setRevealed);
     connect(page->details(), &EntryDetailView::revealedChanged, revealFields, &QAction::setChecked);
-    connect(newGroup, &QAction::triggered, this, &EntryActions::addGroup);
     connect(generator, &QAction::triggered, this, &EntryActions::showGenerator);
 
     EntryDetailView* details = page->details();
@@ -89,7 +86,7 @@ void EntryActions::updateEnabled()
     const bool selected = unlocked && current().has_value();
     for (QAction* action : {editEntry, deleteEntry, copyUsername, copyPassword, openUrl})
         action->setEnabled(selected);
-    for (QAction* action : {newEntry, newGroup, revealFields, generator})
+    for (QAction* action : {newEntry, revealFields, generator})
         action->setEnabled(unlocked);
 }
 
@@ -203,27 +200,6 @@ void EntryActions::deleteCurrent()
     }
     if (m_session->commitChanges())
         emit statusMessage(tr("Entry deleted."));
-}
-
-void EntryActions::addGroup()
-{
-    if (!m_session->isUnlocked())
-        return;
-    GroupNameDialog dialog(&m_session->vault()->arena(), m_dialogParent);
-    // A lock while the dialog is open wipes it before the arena goes.
-    connect(m_session, &VaultSession::aboutToLock, &dialog, [&dialog] {
-        dialog.releaseSecrets();
-        dialog.reject();
-    });
-    if (dialog.exec() != QDialog::Accepted || !m_session->isUnlocked() || dialog.name().empty())
-        return;
-    const auto parent = m_page->currentGroup();
-    auto added = m_session->vault()->contents().addGroup(dialog.name(), parent.value_or(EntryId()));
-    if (!added) {
-        showError(tr("New group"), QString::fromStdString(added.error().message));
-        return;
-    }
-    (void)m_session->commitChanges();
 }
 
 void EntryActions::showGenerator()

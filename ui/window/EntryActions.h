@@ -1,5 +1,6 @@
 // EntryActions: what the user can do to entries — new, edit, delete, copy user name / password /
-// URL / custom field, open URL, the password generator — as QActions with their shortcuts.
+// URL / custom field, open URL, the password generator (groups: GroupActions) — as QActions with
+// their shortcuts.
 //
 // Logic only; no layout. Copies go through ClipboardGuard (served lazily from the arena, cleared
 // after the timeout); opening a URL is the one path that hands plaintext to another program, on
@@ -35,7 +36,6 @@ public:
     QAction* copyPassword = nullptr;
     QAction* openUrl = nullptr;
     QAction* revealFields = nullptr;
-    QAction* newGroup = nullptr;
     QAction* generator = nullptr;
 
     // Skip the delete confirmation (tests).
@@ -50,7 +50,6 @@ public slots:
     // Copies a generated password (from the generator or the entry editor).
     void copyGenerated(arcanum::SecretSpan secret);
     void openCurrentUrl();
-    void addGroup();
     void showGenerator();
     void updateEnabled();
 

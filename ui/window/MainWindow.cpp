@@ -10,6 +10,7 @@
 #include "settings/Settings.h"
 #include "window/CsvImportController.h"
 #include "window/EntryActions.h"
+#include "window/GroupActions.h"
 #include "window/UnlockPage.h"
 #include "window/VaultPage.h"
 
@@ -50,6 +51,7 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
 
     m_actions = new EntryActions(m_session, m_vaultPage, m_clipboard, this);
     m_csvImport = new CsvImportController(m_session, this);
+    m_groupActions = new GroupActions(m_session, m_vaultPage, this);
     m_protection = new QLabel(this);
     statusBar()->addPermanentWidget(m_protection);
     buildMenus();
@@ -64,10 +66,12 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
     connect(m_session, &VaultSession::saveFailed, this, [this](const QString& message) {
         QMessageBox::warning(this, tr("Could not save"), message);
     });
-    connect(m_csvImport, &CsvImportController::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    connect(m_actions, &EntryActions::statusMessage, this,
-            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    const auto showStatus = [this](const QString& message) {
+        statusBar()->showMessage(message, 8000);
+    };
+    connect(m_csvImport, &CsvImportController::statusMessage, this, showStatus);
+    connect(m_groupActions, &GroupActions::statusMessage, this, showStatus);
+    connect(m_actions, &EntryActions::statusMessage, this, showStatus);
     connect(m_clipboard, &ClipboardGuard::cleared, this,
             [this] { statusBar()->showMessage(tr("Clipboard cleared."), 4000); });
     connect(m_unlockPage, &UnlockPage::unlockRequested, this, &MainWindow::unlock);
@@ -113,8 +117,10 @@ void MainWindow::buildMenus()
     for (QAction* action : {m_actions->copyUsername, m_actions->copyPassword, m_actions->openUrl,
                             m_actions->revealFields})
         edit->addAction(action);
-    edit->addSeparator();
-    edit->addAction(m_actions->newGroup);
+
+    QMenu* groups = menuBar()->addMenu(tr("&Group"));
+    groups->addActions(
+        {m_groupActions->newGroup, m_groupActions->renameGroup, m_groupActions->deleteGroup});
 
     // A toolbar for the common entry actions; theme icons where the desktop has them.
     QToolBar* toolbar = addToolBar(tr("Entries"));
@@ -148,6 +154,8 @@ void MainWindow::buildMenus()
             this, tr("Keyboard shortcuts"),
             tr("Ctrl+F  search\nCtrl+B  copy user name\nCtrl+C  copy password\nCtrl+U  open URL\n"
                "Ctrl+E  edit entry\nCtrl+N  new entry\nDelete  delete entry\n"
+               "Ctrl+Shift+N  new group\nF2  rename group (sidebar)\n"
+               "Delete  delete empty group (sidebar)\n"
                "Ctrl+H  show protected fields\nCtrl+G  password generator\nCtrl+L  lock\n"
                "Ctrl+O  open vault\nCtrl+Q  quit"));
     });

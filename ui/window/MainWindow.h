@@ -17,6 +17,7 @@ namespace arcanum {
 class ClipboardGuard;
 class CsvImportController;
 class EntryActions;
+class GroupActions;
 class HibernationBanner;
 class LockController;
 class LockSignalSource;
@@ -42,6 +43,7 @@ public:
     [[nodiscard]] UnlockPage* unlockPage() const { return m_unlockPage; }
     [[nodiscard]] VaultPage* vaultPage() const { return m_vaultPage; }
     [[nodiscard]] EntryActions* actions() const { return m_actions; }
+    [[nodiscard]] GroupActions* groupActions() const { return m_groupActions; }
     [[nodiscard]] LockController* lockController() const { return m_lock; }
     [[nodiscard]] ClipboardGuard* clipboard() const { return m_clipboard; }
     [[nodiscard]] HibernationBanner* banner() const { return m_banner; }
@@ -77,6 +79,7 @@ private:
     UnlockPage* m_unlockPage = nullptr;
     VaultPage* m_vaultPage = nullptr;
     EntryActions* m_actions = nullptr;
+    GroupActions* m_groupActions = nullptr;
     CsvImportController* m_csvImport = nullptr;
     HibernationBanner* m_banner = nullptr;
     QLabel* m_protection = nullptr;

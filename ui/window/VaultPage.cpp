@@ -33,8 +33,20 @@ VaultPage::VaultPage(VaultSession* session, QWidget* parent) : QWidget(parent), 
     m_groupDelegate = new SecretItemDelegate(
         [this](const QModelIndex& index) { return m_groupModel->nameAt(index); }, this);
     m_groups->setItemDelegate(m_groupDelegate);
-    connect(m_groups->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &VaultPage::applyFilter);
+    connect(m_groups->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        applyFilter();
+        emit currentGroupChanged();
+    });
+    // Every save rebuilds the sidebar: keep it expanded and on the same group (or "All entries"
+    // when that group is gone), so the entry list and the sidebar agree.
+    connect(m_groupModel, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_groupBeforeReset = currentGroup(); });
+    connect(m_groupModel, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_groupModel->rowCount() == 0)
+            return; // locked
+        m_groups->expandAll();
+        selectGroup(m_groupBeforeReset);
+    });
 
     m_entryModel = new EntryListModel(session, this);
     m_entries = new QTreeView(this);
@@ -102,7 +114,7 @@ void VaultPage::onUnlocked()
     m_entryDelegate->setArena(arena);
     m_groupDelegate->setArena(arena);
     m_groups->expandAll();
-    m_groups->setCurrentIndex(m_groupModel->index(0, 0));
+    selectGroup(std::nullopt);
     if (m_entryModel->rowCount() > 0)
         m_entries->setCurrentIndex(m_entryModel->index(0, 0));
 }
@@ -131,6 +143,18 @@ std::optional<EntryId> VaultPage::currentEntry() const
 {
     const QModelIndex index = m_entries->currentIndex();
     return index.isValid() ? m_entryModel->entryIdAt(index.row()) : std::nullopt;
+}
+
+void VaultPage::selectGroup(const std::optional<EntryId>& group)
+{
+    QModelIndex index = m_groupModel->indexOf(group);
+    if (!index.isValid())
+        index = m_groupModel->index(0, 0); // "All entries"
+    m_groups->setCurrentIndex(index);
+    // A reset leaves no current index, so setCurrentIndex may not look like a change to the
+    // view: filter and tell the actions either way.
+    applyFilter();
+    emit currentGroupChanged();
 }
 
 std::optional<EntryId> VaultPage::currentGroup() const

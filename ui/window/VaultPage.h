@@ -30,6 +30,8 @@ public:
     // The selected group (nullopt: "All entries").
     [[nodiscard]] std::optional<EntryId> currentGroup() const;
     void selectEntry(const EntryId& id);
+    // Selects `group` in the sidebar (nullopt: "All entries").
+    void selectGroup(const std::optional<EntryId>& group);
     void focusSearch();
     void focusEntryList();
 
@@ -42,6 +44,7 @@ public:
 
 signals:
     void currentEntryChanged();
+    void currentGroupChanged();
     void entryActivated(); // double-click or Enter on an entry: edit it
 
 protected:
@@ -61,6 +64,8 @@ private:
     GroupTreeModel* m_groupModel = nullptr;
     SecretItemDelegate* m_entryDelegate = nullptr;
     SecretItemDelegate* m_groupDelegate = nullptr;
+    // The sidebar's group while its model is rebuilt (every save), to select it again.
+    std::optional<EntryId> m_groupBeforeReset;
 };
 
 } // namespace arcanum
