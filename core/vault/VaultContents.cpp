@@ -275,15 +275,36 @@ std::vector<std::size_t> VaultContents::search(const SearchQuery& query,
 
 void VaultContents::sortByTitle(std::vector<std::size_t>& indexes) const
 {
+    sortEntries(indexes, Order::Title);
+}
+
+void VaultContents::sortEntries(std::vector<std::size_t>& indexes, Order order,
+                                bool descending) const
+{
+    // Compares in place in the arena (CaseFold reads the spans); nothing is copied.
+    const auto byKey = [order](const EntryView& x, const EntryView& y) -> int {
+        switch (order) {
+        case Order::Username:
+            return CaseFold::compare(x.username(), y.username());
+        case Order::Url:
+            return CaseFold::compare(x.url(), y.url());
+        case Order::Modified:
+            return x.modified() < y.modified() ? -1 : x.modified() > y.modified() ? 1 : 0;
+        case Order::Title:
+            break;
+        }
+        return 0;
+    };
     std::stable_sort(indexes.begin(), indexes.end(), [&](std::size_t a, std::size_t b) {
         const EntryView x = entry(a), y = entry(b);
-        const SecretSpan xTitle = x.title(), yTitle = y.title();
-        int order = CaseFold::compare(xTitle, yTitle);
-        if (order == 0)
-            order = CaseFold::compare(x.username(), y.username());
-        if (order == 0)
-            order = CaseFold::compareBytes(xTitle, yTitle);
-        return order < 0;
+        int result = byKey(x, y);
+        if (result == 0)
+            result = CaseFold::compare(x.title(), y.title());
+        if (result == 0)
+            result = CaseFold::compare(x.username(), y.username());
+        if (result == 0)
+            result = CaseFold::compareBytes(x.title(), y.title());
+        return descending ? result > 0 : result < 0;
     });
 }
 

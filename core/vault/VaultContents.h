@@ -49,6 +49,17 @@ public:
                                                   const std::optional<EntryId>& group = {}) const;
     // Orders entry indexes by title, then user name (case-folded; ties by bytes), in place.
     void sortByTitle(std::vector<std::size_t>& indexes) const;
+    // What the entry list can be ordered by.
+    enum class Order
+    {
+        Title,
+        Username,
+        Url, // the first URL
+        Modified
+    };
+    // Orders entry indexes by `order` (text case-folded; ties as sortByTitle), in place;
+    // `descending` reverses the whole order.
+    void sortEntries(std::vector<std::size_t>& indexes, Order order, bool descending = false) const;
 
     [[nodiscard]] Result<EntryId> addEntry(const EntryDraft& draft);
     [[nodiscard]] Result<void> updateEntry(const EntryId& id, const EntryDraft& draft);

@@ -4,6 +4,9 @@
 #include "text/SearchQuery.h"
 #include "vault/VaultContents.h"
 
+#include <chrono>
+#include <thread>
+
 using namespace arcanum;
 using namespace arcanum::test;
 
@@ -175,6 +178,52 @@ private slots:
         const char* titles[] = {"", "apple", "Apple", "banana", "cherry", "Ärger"};
         for (std::size_t i = 0; i < order.size(); ++i)
             QVERIFY2(equals(contents.entry(order[i]).title(), titles[i]), titles[i]);
+    }
+
+    void sortsByAnyColumnEitherWay_data()
+    {
+        QTest::addColumn<int>("order");
+        QTest::addColumn<bool>("descending");
+        QTest::addColumn<QStringList>("titles");
+        using Order = VaultContents::Order;
+        // Added in this order, a few milliseconds apart: mail, bank, forum, zoo.
+        QTest::newRow("title") << int(Order::Title) << false
+                               << QStringList{"bank", "forum", "mail", "zoo"};
+        QTest::newRow("title, descending")
+            << int(Order::Title) << true << QStringList{"zoo", "mail", "forum", "bank"};
+        // bank and zoo share "Ann" (folded): the title breaks the tie.
+        QTest::newRow("user name")
+            << int(Order::Username) << false << QStringList{"bank", "zoo", "forum", "mail"};
+        QTest::newRow("user name, descending")
+            << int(Order::Username) << true << QStringList{"mail", "forum", "zoo", "bank"};
+        QTest::newRow("URL") << int(Order::Url) << false
+                             << QStringList{"forum", "zoo", "bank", "mail"};
+        QTest::newRow("modified") << int(Order::Modified) << false
+                                  << QStringList{"mail", "bank", "forum", "zoo"};
+        QTest::newRow("modified, descending")
+            << int(Order::Modified) << true << QStringList{"zoo", "forum", "bank", "mail"};
+    }
+
+    void sortsByAnyColumnEitherWay()
+    {
+        QFETCH(int, order);
+        QFETCH(bool, descending);
+        QFETCH(QStringList, titles);
+        VaultContents contents = fresh();
+        const char* rows[][3] = {{"mail", "zed", "https://mail.example"},
+                                 {"bank", "ann", "https://bank.example"},
+                                 {"forum", "bob", ""},
+                                 {"zoo", "Ann", "https://a.example"}};
+        for (const auto& row : rows) {
+            add(contents, row[0], row[1], row[2]);
+            std::this_thread::sleep_for(std::chrono::milliseconds(3)); // distinct modified times
+        }
+        std::vector<std::size_t> indexes = {0, 1, 2, 3};
+        contents.sortEntries(indexes, VaultContents::Order(order), descending);
+        for (std::size_t i = 0; i < indexes.size(); ++i)
+            QVERIFY2(
+                equals(contents.entry(indexes[i]).title(), titles[int(i)].toUtf8().constData()),
+                qPrintable(titles[int(i)]));
     }
 
     void serializeLoadRoundTripAndAdopt()

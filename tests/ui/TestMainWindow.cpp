@@ -27,6 +27,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -264,6 +265,39 @@ private slots:
         f.window->unlockPage()->passwordField()->clear();
         QVERIFY(f.typeAndUnlock(newPassword));
         QVERIFY(f.window->session()->isUnlocked());
+    }
+
+    void headerClicksSortAndKeepTheSelection()
+    {
+        Fixture f;
+        QVERIFY(f.unlock());
+        QHeaderView* header = f.page()->entryList()->header();
+        QVERIFY(equals(f.model()->entryAt(0)->title(), "Entry 11")); // title order, ascending
+        f.page()->selectEntry(*f.model()->entryIdAt(3));
+        const EntryId selected = *f.page()->currentEntry();
+        // The title column is sorted; one click on it reverses the order.
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(EntryListModel::TitleColumn) + 5,
+                                 header->height() / 2));
+        QCOMPARE(f.model()->sortOrder(), Qt::DescendingOrder);
+        QVERIFY(equals(f.model()->entryAt(0)->title(), "GitHub"));
+        QCOMPARE(*f.page()->currentEntry(), selected); // the same entry stays selected
+        QCOMPARE(f.page()->entryList()->currentIndex().row(), f.model()->rowOf(selected));
+        // Newest first by modified time; an edit (saved, which refreshes the list) moves that
+        // entry to the top and the chosen order stays.
+        header->setSortIndicator(EntryListModel::ModifiedColumn, Qt::DescendingOrder);
+        QCOMPARE(f.model()->sortColumn(), int(EntryListModel::ModifiedColumn));
+        Vault* vault = f.window->session()->vault();
+        SecretBuffer title = secret(vault->arena(), "Entry 15");
+        const std::size_t index = vault->contents().findByTitle(title.span()).at(0);
+        QTest::qWait(5); // a later millisecond than the entries were written in
+        auto draft = EntryDraft::fromEntry(vault->contents().entry(index), vault->arena());
+        QVERIFY(draft.ok());
+        QVERIFY(draft->set(EntryField::Username, secret(vault->arena(), "someone").span()).ok());
+        QVERIFY(vault->contents().updateEntry(vault->contents().entry(index).id(), *draft).ok());
+        QVERIFY(f.window->session()->commitChanges().ok());
+        QCOMPARE(f.model()->sortOrder(), Qt::DescendingOrder);
+        QVERIFY(equals(f.model()->entryAt(0)->title(), "Entry 15"));
     }
 
     void groupsAreAddedRenamedAndDeletedFromTheSidebar()

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <algorithm>
 
 namespace arcanum {
 
@@ -99,10 +100,56 @@ void EntryListModel::refresh()
         auto query = SearchQuery::create(m_query.span(), vault->arena());
         if (query) {
             m_rows = vault->contents().search(*query, m_group);
-            vault->contents().sortByTitle(m_rows);
+            sortRows();
         }
     }
     endResetModel();
+}
+
+void EntryListModel::sortRows()
+{
+    Vault* vault = m_session->vault();
+    if (vault == nullptr)
+        return;
+    VaultContents::Order order = VaultContents::Order::Title;
+    switch (m_sortColumn) {
+    case UsernameColumn:
+        order = VaultContents::Order::Username;
+        break;
+    case UrlColumn:
+        order = VaultContents::Order::Url;
+        break;
+    case ModifiedColumn:
+        order = VaultContents::Order::Modified;
+        break;
+    default:
+        break;
+    }
+    vault->contents().sortEntries(m_rows, order, m_sortOrder == Qt::DescendingOrder);
+}
+
+void EntryListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // Persistent indexes (the view's current row, the selection) follow their entries.
+    const QModelIndexList before = persistentIndexList();
+    std::vector<std::size_t> entries;
+    entries.reserve(std::size_t(before.size()));
+    for (const QModelIndex& index : before)
+        entries.push_back(m_rows[std::size_t(index.row())]);
+    sortRows();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const auto row = std::find(m_rows.begin(), m_rows.end(), entries[std::size_t(i)]);
+        after.append(index(int(row - m_rows.begin()), before[i].column()));
+    }
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 void EntryListModel::clear()

@@ -2,8 +2,9 @@
 //
 // data() never returns secret text: for the title, user name and URL columns it returns nothing
 // for DisplayRole and the entry's index for EntryIndexRole; EntryDelegate paints the text
-// straight from the arena. Filtering (search, group) and sorting run in core
-// (VaultContents::search / sortByTitle); the model keeps only entry indexes. The search query
+// straight from the arena. Filtering (search, group) and sorting (any column, either way; title
+// by default) run in core (VaultContents::search / sortEntries); the model keeps only entry
+// indexes. Sorting keeps the selection (a layout change, not a reset). The search query
 // is copied into the vault's arena. Everything is dropped on aboutToLock().
 #pragma once
 
@@ -45,6 +46,9 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
                                       int role) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    [[nodiscard]] int sortColumn() const { return m_sortColumn; }
+    [[nodiscard]] Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     // Shows entries matching `query` (arena text; empty = all) in `group` (nullopt = all).
     [[nodiscard]] Result<void> setFilter(SecretSpan query, std::optional<EntryId> group);
@@ -67,6 +71,9 @@ private:
     std::vector<std::size_t> m_rows; // indexes into VaultContents, in display order
     SecretBuffer m_query;            // in the vault's arena
     std::optional<EntryId> m_group;
+    int m_sortColumn = TitleColumn;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    void sortRows();
 };
 
 } // namespace arcanum

@@ -52,6 +52,8 @@ VaultPage::VaultPage(VaultSession* session, QWidget* parent) : QWidget(parent), 
     m_entries = new QTreeView(this);
     m_entries->setModel(m_entryModel);
     m_entries->setRootIsDecorated(false);
+    m_entries->setSortingEnabled(true); // a header click sorts in core (EntryListModel::sort)
+    m_entries->sortByColumn(EntryListModel::TitleColumn, Qt::AscendingOrder);
     m_entries->setUniformRowHeights(true);
     m_entries->setAllColumnsShowFocus(true);
     m_entries->setSelectionMode(QAbstractItemView::SingleSelection);
