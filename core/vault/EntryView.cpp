@@ -166,6 +166,17 @@ std::size_t EntryView::historyCount() const
     return count;
 }
 
+std::optional<EntryView> EntryView::historyVersion(std::size_t version) const
+{
+    std::optional<EntryView> found;
+    std::size_t at = 0;
+    forEachHistory([&](const EntryView& older) {
+        if (at++ == version)
+            found = older;
+    });
+    return found;
+}
+
 Result<void> EntryView::validate(SecretSpan recordValue, bool insideHistory)
 {
     RecordReader reader(recordValue);

@@ -12,6 +12,7 @@
 #include "vault/Tags.h"
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace arcanum {
@@ -84,6 +85,9 @@ public:
         });
     }
     [[nodiscard]] std::size_t historyCount() const;
+    // Earlier version `version` (0: the newest, as forEachHistory orders them); nullopt past
+    // historyCount().
+    [[nodiscard]] std::optional<EntryView> historyVersion(std::size_t version) const;
 
     // Calls f(Record) for every field record, including ones this version does not know.
     template <typename F>

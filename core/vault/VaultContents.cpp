@@ -350,6 +350,26 @@ Result<void> VaultContents::moveEntry(const EntryId& id, const EntryId& group)
     return updateEntry(id, *draft);
 }
 
+Result<void> VaultContents::restoreVersion(const EntryId& id, std::size_t version)
+{
+    const auto index = findEntry(id);
+    if (!index)
+        return notFound("entry", id);
+    const EntryView current = entry(*index);
+    const std::optional<EntryView> chosen = current.historyVersion(version);
+    if (!chosen)
+        return Error{ErrorCode::NotFound, "The entry with id " + id.toString() +
+                                              " has no earlier version " + std::to_string(version) +
+                                              " (it has " + std::to_string(current.historyCount()) +
+                                              ")."};
+    // The draft copies every field, so updateEntry() may free the record `chosen` points into.
+    auto draft = EntryDraft::fromEntry(*chosen, *m_arena);
+    if (!draft)
+        return draft.error();
+    draft->setGroup(current.group());
+    return updateEntry(id, *draft);
+}
+
 Result<void> VaultContents::removeEntry(const EntryId& id)
 {
     const auto index = findEntry(id);

@@ -65,6 +65,11 @@ public:
     [[nodiscard]] Result<void> updateEntry(const EntryId& id, const EntryDraft& draft);
     [[nodiscard]] Result<void> removeEntry(const EntryId& id); // leaves a tombstone
     [[nodiscard]] Result<void> moveEntry(const EntryId& id, const EntryId& group);
+    // Makes an earlier version of the entry its current one: `version` 0 is the newest history
+    // version (EntryView::forEachHistory order). Like any edit, the current version goes into
+    // history (at the history limit the oldest version drops out); the entry stays in the group
+    // it is in now. NotFound for an unknown entry or a version past historyCount().
+    [[nodiscard]] Result<void> restoreVersion(const EntryId& id, std::size_t version);
 
     // --- groups ----------------------------------------------------------------------------
     [[nodiscard]] std::size_t groupCount() const { return m_groups.size(); }

@@ -1,5 +1,5 @@
-// Tests for VaultContents: add/edit/delete/move, history bound, groups, tombstones, search and
-// sort in place, serialize + load round trips.
+// Tests for VaultContents: add/edit/delete/move, history bound, restoring an earlier version,
+// groups, tombstones, search and sort in place, serialize + load round trips.
 #include "TestSupport.h"
 #include "text/SearchQuery.h"
 #include "vault/VaultContents.h"
@@ -89,6 +89,84 @@ private slots:
             QVERIFY2(equals(old.username(), expected.c_str()), expected.c_str());
             QCOMPARE(old.historyCount(), std::size_t(0));
         });
+    }
+
+    void restoreVersionBringsBackAnEarlierVersion()
+    {
+        VaultContents contents = fresh();
+        const EntryId home = contents.addGroup(secret(*m_arena, "Home").span()).value();
+        const EntryId work = contents.addGroup(secret(*m_arena, "Work").span()).value();
+        EntryDraft original(*m_arena);
+        ARCANUM_VERIFY_OK(original.set(EntryField::Title, secret(*m_arena, "Old title").span()));
+        ARCANUM_VERIFY_OK(original.set(EntryField::Password, secret(*m_arena, "old pw").span()));
+        ARCANUM_VERIFY_OK(original.addUrl(secret(*m_arena, "https://a.example").span()));
+        ARCANUM_VERIFY_OK(original.addUrl(secret(*m_arena, "https://b.example").span()));
+        ARCANUM_VERIFY_OK(original.addCustomField(secret(*m_arena, "PIN").span(),
+                                                  secret(*m_arena, "1234").span(), true));
+        original.setGroup(home);
+        const EntryId id = contents.addEntry(original).value();
+
+        auto edited = EntryDraft::fromEntry(contents.entry(0), *m_arena).value();
+        ARCANUM_VERIFY_OK(edited.set(EntryField::Title, secret(*m_arena, "New title").span()));
+        ARCANUM_VERIFY_OK(edited.set(EntryField::Password, secret(*m_arena, "new pw").span()));
+        ARCANUM_VERIFY_OK(
+            edited.set(EntryField::Url, secret(*m_arena, "https://c.example").span()));
+        edited.clearCustomFields();
+        ARCANUM_VERIFY_OK(contents.updateEntry(id, edited));
+        ARCANUM_VERIFY_OK(contents.moveEntry(id, work)); // a version of its own
+        QCOMPARE(contents.entry(0).historyCount(), std::size_t(2));
+
+        // Version 1 is the original (version 0 is the edit, before the move).
+        ARCANUM_VERIFY_OK(contents.restoreVersion(id, 1));
+        QCOMPARE(contents.entryCount(), std::size_t(1));
+        const EntryView restored = contents.entry(0);
+        QCOMPARE(restored.id(), id);
+        QVERIFY(equals(restored.title(), "Old title"));
+        QVERIFY(equals(restored.password(), "old pw"));
+        std::vector<std::string> urls;
+        restored.forEachUrl([&](SecretSpan url) { urls.emplace_back(url.chars(), url.size()); });
+        QCOMPARE(urls, (std::vector<std::string>{"https://a.example", "https://b.example"}));
+        int fields = 0;
+        restored.forEachCustomField([&](const EntryView::CustomField& field) {
+            ++fields;
+            QVERIFY(equals(field.name, "PIN"));
+            QVERIFY(equals(field.value, "1234"));
+            QVERIFY(field.isProtected);
+        });
+        QCOMPARE(fields, 1);
+        QCOMPARE(restored.group(), work); // a restore does not move the entry
+        QVERIFY(restored.modified() >= restored.created());
+
+        // Nothing is lost: the version that was current is now the newest history version.
+        QCOMPARE(restored.historyCount(), std::size_t(3));
+        std::vector<std::string> titles;
+        restored.forEachHistory([&](const EntryView& older) {
+            titles.emplace_back(older.title().chars(), older.title().size());
+        });
+        QCOMPARE(titles, (std::vector<std::string>{"New title", "New title", "Old title"}));
+        std::size_t at = 0;
+        restored.forEachHistory([&](const EntryView& older) {
+            if (at++ == 0) {
+                QCOMPARE(older.group(), work);
+                QVERIFY(equals(older.password(), "new pw"));
+            }
+        });
+    }
+
+    void restoreVersionRefusesWhatIsNotThere()
+    {
+        VaultContents contents = fresh();
+        const EntryId id = add(contents, "Only");
+        QCOMPARE(contents.restoreVersion(id, 0).error().code, ErrorCode::NotFound);
+        auto draft = EntryDraft::fromEntry(contents.entry(0), *m_arena).value();
+        ARCANUM_VERIFY_OK(draft.set(EntryField::Title, secret(*m_arena, "Changed").span()));
+        ARCANUM_VERIFY_OK(contents.updateEntry(id, draft));
+        QCOMPARE(contents.restoreVersion(id, 1).error().code, ErrorCode::NotFound);
+        QCOMPARE(contents.restoreVersion(EntryId::random(), 0).error().code, ErrorCode::NotFound);
+        QCOMPARE(contents.entry(0).historyCount(), std::size_t(1)); // refusals change nothing
+        QVERIFY(equals(contents.entry(0).title(), "Changed"));
+        ARCANUM_VERIFY_OK(contents.restoreVersion(id, 0));
+        QVERIFY(equals(contents.entry(0).title(), "Only"));
     }
 
     void groupsMoveAndRemove()

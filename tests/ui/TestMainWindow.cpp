@@ -1,10 +1,12 @@
 // Tests for MainWindow with its pages and actions, on real vaults, offscreen: unlock (wrong, right,
-// damaged), the list, search, reveal, edit → saved → reopened, delete, clipboard with timeout and
-// lock, the hibernation banner, lock triggers, keyboard shortcuts, and nothing secret left mapped.
+// damaged), the list, search, reveal, edit → saved → reopened, entry history and restore, delete,
+// clipboard with timeout and lock, the hibernation banner, lock triggers, keyboard shortcuts, and
+// nothing secret left mapped.
 #include "TestSupport.h"
 #include "clipboard/ClipboardGuard.h"
 #include "dialogs/ChangePasswordDialog.h"
 #include "dialogs/EntryEditorDialog.h"
+#include "dialogs/EntryHistoryDialog.h"
 #include "dialogs/GroupNameDialog.h"
 #include "dialogs/NewPasswordFields.h"
 #include "lock/LockController.h"
@@ -28,6 +30,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -85,6 +88,30 @@ void answerGroupName(const char* name)
         QTest::keyClicks(dialog->nameEdit(), QString::fromUtf8(name));
         dialog->okButton()->click();
     });
+}
+
+// Answers the next EntryEditorDialog: `title` typed over the title, then OK.
+void answerEditorTitle(const char* title)
+{
+    QTimer::singleShot(0, [title] {
+        auto* editor = qobject_cast<EntryEditorDialog*>(QApplication::activeModalWidget());
+        QVERIFY(editor);
+        editor->titleEdit()->selectAll();
+        QTest::keyClicks(editor->titleEdit(), QString::fromUtf8(title));
+        editor->okButton()->click();
+    });
+}
+
+// How many earlier versions the one entry titled `title` has in the vault file at `path`; -1
+// when there is not exactly one such entry.
+int savedHistoryCount(const QString& path, const char* title)
+{
+    auto arena = makeArena();
+    auto reopened = Vault::open(path.toStdString(), secret(*arena, masterPassword).span());
+    if (!reopened)
+        qFatal("reopen: %s", reopened.error().message.c_str());
+    const auto found = (*reopened)->contents().findByTitle(secret(*arena, title).span());
+    return found.size() == 1 ? int((*reopened)->contents().entry(found[0]).historyCount()) : -1;
 }
 
 // The text of the next message box, which it then closes.
@@ -223,22 +250,55 @@ private slots:
     {
         Fixture f;
         QVERIFY(f.unlock());
-        QTimer::singleShot(0, [] {
-            auto* editor = qobject_cast<EntryEditorDialog*>(QApplication::activeModalWidget());
-            QVERIFY(editor);
-            editor->titleEdit()->selectAll();
-            QTest::keyClicks(editor->titleEdit(), "Renamed");
-            editor->okButton()->click();
-        });
+        answerEditorTitle("Renamed");
         f.window->actions()->editEntry->trigger();
-        auto arena = makeArena();
-        auto reopened =
-            Vault::open(f.vaultPath.toStdString(), secret(*arena, masterPassword).span());
-        QVERIFY(reopened.ok());
-        const auto found = (*reopened)->contents().findByTitle(secret(*arena, "Renamed").span());
-        QCOMPARE(found.size(), std::size_t(1));
-        QCOMPARE((*reopened)->contents().entry(found[0]).historyCount(), std::size_t(1));
+        QCOMPARE(savedHistoryCount(f.vaultPath, "Renamed"), 1);
         QVERIFY(equals(f.page()->details()->label(EntryField::Title)->text(), "Renamed"));
+    }
+
+    void historyIsOfferedOnceAnEntryHasEarlierVersions()
+    {
+        Fixture f;
+        QVERIFY(showAndActivate(*f.window));
+        QVERIFY(f.unlock());
+        QAction* history = f.window->actions()->showHistory;
+        QPushButton* button = f.page()->details()->historyButton();
+        QVERIFY(f.page()->currentEntry());
+        QVERIFY(!history->isEnabled()); // a new entry has no earlier versions
+        QVERIFY(!button->isEnabled());
+
+        answerEditorTitle("Renamed");
+        f.window->actions()->editEntry->trigger();
+        QVERIFY(history->isEnabled());
+        QVERIFY(button->isEnabled());
+
+        // The detail pane's button opens the history; restoring the first version saves it.
+        QTimer::singleShot(0, [] {
+            auto* dialog = qobject_cast<EntryHistoryDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->versionList()->count(), 2);
+            QVERIFY(equals(dialog->titleLabel()->text(), "Entry 11"));
+            dialog->restoreSelected();
+            QMessageBox* question = dialog->restoreQuestion();
+            QVERIFY(question);
+            question->defaultButton()->click();
+        });
+        button->click();
+        QVERIFY(equals(f.page()->details()->label(EntryField::Title)->text(), "Entry 11"));
+        QCOMPARE(savedHistoryCount(f.vaultPath, "Entry 11"), 2);
+
+        // Ctrl+Shift+H opens it too; Escape closes it without a change.
+        QVERIFY(showAndActivate(*f.window)); // offscreen does not hand activation back itself
+        bool opened = false;
+        QTimer::singleShot(0, [&opened] {
+            auto* dialog = qobject_cast<EntryHistoryDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            opened = true;
+            QTest::keyClick(dialog->versionList(), Qt::Key_Escape);
+        });
+        QTest::keyClick(f.window.get(), Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(opened);
+        QVERIFY(f.page()->details()->label(EntryField::Password)->isMasked()); // not Ctrl+H
     }
 
     void changeMasterPasswordFromTheMenu()

@@ -105,14 +105,7 @@ void EntryEditorDialog::buildForm(SecretArena* arena)
     m_notes = new SecretTextEdit(arena, this);
     m_notes->setMinimumHeight(m_notes->fontMetrics().lineSpacing() * 5);
     m_customFields = new CustomFieldEditor(arena, this);
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setForegroundRole(QPalette::BrightText);
-    m_error->setBackgroundRole(QPalette::Dark);
-    m_error->setAutoFillBackground(true);
-    m_error->setMargin(6);
-    m_error->hide();
+    m_error = new ErrorLabel(this);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
 
     auto* form = new QFormLayout;
@@ -356,8 +349,7 @@ void EntryEditorDialog::openGenerator()
 
 void EntryEditorDialog::showError(const QString& message)
 {
-    m_error->setText(message);
-    m_error->show();
+    m_error->showError(message);
 }
 
 void EntryEditorDialog::wipe()

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "dialogs/ErrorLabel.h"
 #include "secret/SecretSpan.h"
 #include "vault/EntryDraft.h"
 #include "vault/EntryId.h"
@@ -118,7 +119,7 @@ private:
     QToolButton* m_revealTotp = nullptr;
     SecretTextEdit* m_notes = nullptr;
     CustomFieldEditor* m_customFields = nullptr;
-    QLabel* m_error = nullptr;
+    ErrorLabel* m_error = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPointer<GeneratorDialog> m_generator;
     QPointer<QMessageBox> m_question;

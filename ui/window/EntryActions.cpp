@@ -2,6 +2,7 @@
 
 #include "clipboard/ClipboardGuard.h"
 #include "dialogs/EntryEditorDialog.h"
+#include "dialogs/EntryHistoryDialog.h"
 #include "dialogs/GeneratorDialog.h"
 #include "session/VaultSession.h"
 #include "window/EntryDetailView.h"
@@ -35,6 +36,8 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
 {
     newEntry = makeAction(this, tr("&New entry…"), QKeySequence(Qt::CTRL | Qt::Key_N));
     editEntry = makeAction(this, tr("&Edit entry…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    showHistory =
+        makeAction(this, tr("Entry &history…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     deleteEntry = makeAction(this, tr("&Delete entry…"), QKeySequence::Delete);
     copyUsername = makeAction(this, tr("Copy &user name"), QKeySequence(Qt::CTRL | Qt::Key_B));
     copyPassword = makeAction(this, tr("Copy &password"), QKeySequence(Qt::CTRL | Qt::Key_C));
@@ -48,6 +51,7 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
 
     connect(newEntry, &QAction::triggered, this, &EntryActions::addEntry);
     connect(editEntry, &QAction::triggered, this, &EntryActions::editCurrent);
+    connect(showHistory, &QAction::triggered, this, &EntryActions::showCurrentHistory);
     connect(deleteEntry, &QAction::triggered, this, &EntryActions::deleteCurrent);
     connect(copyUsername, &QAction::triggered, this, [this] { copyField(EntryField::Username); });
     connect(copyPassword, &QAction::triggered, this, [this] { copyField(EntryField::Password); });
@@ -62,10 +66,12 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
             &EntryActions::copyCustomField);
     connect(details, &EntryDetailView::openUrlRequested, this, &EntryActions::openCurrentUrl);
     connect(details, &EntryDetailView::editRequested, this, &EntryActions::editCurrent);
+    connect(details, &EntryDetailView::historyRequested, this, &EntryActions::showCurrentHistory);
     connect(page, &VaultPage::entryActivated, this, &EntryActions::editCurrent);
     connect(page, &VaultPage::currentEntryChanged, this, &EntryActions::updateEnabled);
     connect(session, &VaultSession::unlocked, this, &EntryActions::updateEnabled);
     connect(session, &VaultSession::locked, this, &EntryActions::updateEnabled);
+    connect(session, &VaultSession::contentsChanged, this, &EntryActions::updateEnabled);
     page->entryList()->addAction(deleteEntry);
     updateEnabled();
 }
@@ -83,9 +89,10 @@ std::optional<EntryView> EntryActions::current() const
 void EntryActions::updateEnabled()
 {
     const bool unlocked = m_session->isUnlocked();
-    const bool selected = unlocked && current().has_value();
+    const auto entry = unlocked ? current() : std::nullopt;
     for (QAction* action : {editEntry, deleteEntry, copyUsername, copyPassword, openUrl})
-        action->setEnabled(selected);
+        action->setEnabled(entry.has_value());
+    showHistory->setEnabled(entry && entry->historyCount() > 0);
     for (QAction* action : {newEntry, revealFields, generator})
         action->setEnabled(unlocked);
 }
@@ -180,6 +187,18 @@ void EntryActions::editCurrent()
     connect(&dialog, &EntryEditorDialog::copyRequested, this, &EntryActions::copyGenerated);
     if (dialog.exec() == QDialog::Accepted)
         m_page->selectEntry(*id);
+}
+
+void EntryActions::showCurrentHistory()
+{
+    const auto id = m_page->currentEntry();
+    if (!m_session->isUnlocked() || !id)
+        return;
+    EntryHistoryDialog dialog(m_session, *id, m_dialogParent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_page->selectEntry(*id);
+    emit statusMessage(tr("Earlier version restored; the one it replaced is in the history."));
 }
 
 void EntryActions::deleteCurrent()

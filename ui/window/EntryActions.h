@@ -1,6 +1,6 @@
-// EntryActions: what the user can do to entries — new, edit, delete, copy user name / password /
-// URL / custom field, open URL, the password generator (groups: GroupActions) — as QActions with
-// their shortcuts.
+// EntryActions: what the user can do to entries — new, edit, history, delete, copy user name /
+// password / URL / custom field, open URL, the password generator (groups: GroupActions) — as
+// QActions with their shortcuts.
 //
 // Logic only; no layout. Copies go through ClipboardGuard (served lazily from the arena, cleared
 // after the timeout); opening a URL is the one path that hands plaintext to another program, on
@@ -31,6 +31,7 @@ public:
 
     QAction* newEntry = nullptr;
     QAction* editEntry = nullptr;
+    QAction* showHistory = nullptr; // enabled when the selected entry has earlier versions
     QAction* deleteEntry = nullptr;
     QAction* copyUsername = nullptr;
     QAction* copyPassword = nullptr;
@@ -44,6 +45,8 @@ public:
 public slots:
     void addEntry();
     void editCurrent();
+    // The selected entry's earlier versions (EntryHistoryDialog), to see or restore one.
+    void showCurrentHistory();
     void deleteCurrent();
     void copyField(arcanum::EntryField field);
     void copyCustomField(int index);

@@ -80,6 +80,10 @@ EntryDetailView::EntryDetailView(VaultSession* session, QWidget* parent)
     auto* copyUrl = smallButton(tr("Copy"), tr("Copy the URL"), m_fields);
     auto* copyTotp = smallButton(tr("Copy"), tr("Copy the TOTP secret"), m_fields);
     auto* edit = smallButton(tr("&Edit…"), tr("Edit this entry (Ctrl+E)"), m_fields);
+    // Alt+S: Alt+H opens the Help menu.
+    m_history =
+        smallButton(tr("Hi&story…"),
+                    tr("See and restore earlier versions of this entry (Ctrl+Shift+H)"), m_fields);
     connect(copyUser, &QPushButton::clicked, this,
             [this] { emit copyRequested(EntryField::Username); });
     connect(copyPassword, &QPushButton::clicked, this,
@@ -89,6 +93,7 @@ EntryDetailView::EntryDetailView(VaultSession* session, QWidget* parent)
             [this] { emit copyRequested(EntryField::Totp); });
     connect(openUrl, &QPushButton::clicked, this, &EntryDetailView::openUrlRequested);
     connect(edit, &QPushButton::clicked, this, &EntryDetailView::editRequested);
+    connect(m_history, &QPushButton::clicked, this, &EntryDetailView::historyRequested);
     connect(m_reveal, &QPushButton::toggled, this, &EntryDetailView::setRevealed);
 
     m_form->addRow(m_title);
@@ -101,7 +106,13 @@ EntryDetailView::EntryDetailView(VaultSession* session, QWidget* parent)
     m_form->addRow(tr("Tags:"), m_tags);
     m_form->addRow(tr("Notes:"), m_notes);
     m_form->addRow(m_dates);
-    m_form->addRow(edit);
+    auto* entryButtons = new QWidget(m_fields);
+    auto* entryButtonsLayout = new QHBoxLayout(entryButtons);
+    entryButtonsLayout->setContentsMargins(0, 0, 0, 0);
+    entryButtonsLayout->addWidget(edit);
+    entryButtonsLayout->addWidget(m_history);
+    entryButtonsLayout->addStretch(1);
+    m_form->addRow(entryButtons);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_placeholder);
@@ -187,6 +198,7 @@ void EntryDetailView::showEntry(const std::optional<EntryId>& entry)
     int customIndex = 0;
     view.forEachCustomField(
         [&](const EntryView::CustomField& field) { addCustomField(customIndex++, field); });
+    m_history->setEnabled(view.historyCount() > 0);
     const QLocale locale;
     m_dates->setText(
         tr("Created %1 · modified %2 · %n earlier version(s)", nullptr, int(view.historyCount()))
@@ -252,6 +264,7 @@ void EntryDetailView::releaseSecrets()
     m_notes->clear();
     m_notes->setArena(nullptr);
     m_dates->clear();
+    m_history->setEnabled(false);
     if (m_reveal && m_revealed)
         setRevealed(false);
     m_fields->hide();

@@ -2,8 +2,9 @@
 //
 // Each field is a SecretLabel (or a read-only SecretTextEdit for notes) holding its own copy in
 // the vault's arena; protected fields (password, TOTP, protected custom fields) are masked with
-// a fixed number of bullets until revealed. Buttons ask for copy / open-URL through signals: the
-// window does the clipboard and URL work. Everything is wiped on releaseSecrets() (lock).
+// a fixed number of bullets until revealed. Buttons ask for copy / open-URL / edit / history
+// through signals: the window does the clipboard, URL and dialog work. Everything is wiped on
+// releaseSecrets() (lock).
 #pragma once
 
 #include "vault/EntryId.h"
@@ -39,14 +40,16 @@ public:
     // Wipes every label; call before the arena goes away.
     void releaseSecrets();
 
-    // For tests: the label of a standard field.
+    // For tests: the label of a standard field; the "History…" button.
     [[nodiscard]] SecretLabel* label(EntryField field) const;
+    [[nodiscard]] QPushButton* historyButton() const { return m_history; }
 
 signals:
     void copyRequested(arcanum::EntryField field);
     void copyCustomFieldRequested(int index);
     void openUrlRequested();
     void editRequested();
+    void historyRequested(); // enabled only when the entry has earlier versions
     void revealedChanged(bool revealed);
 
 private:
@@ -68,6 +71,7 @@ private:
     SecretLabel* m_tags = nullptr;
     SecretTextEdit* m_notes = nullptr;
     QPushButton* m_reveal = nullptr;
+    QPushButton* m_history = nullptr;
     QLabel* m_dates = nullptr;
     int m_totpRow = 0;
     int m_tagsRow = 0;

@@ -111,7 +111,8 @@ void MainWindow::buildMenus()
     QMenu* edit = menuBar()->addMenu(tr("&Entry"));
     edit->addAction(tr("&Find"), QKeySequence::Find, m_vaultPage, &VaultPage::focusSearch);
     edit->addSeparator();
-    for (QAction* action : {m_actions->newEntry, m_actions->editEntry, m_actions->deleteEntry})
+    for (QAction* action : {m_actions->newEntry, m_actions->editEntry, m_actions->showHistory,
+                            m_actions->deleteEntry})
         edit->addAction(action);
     edit->addSeparator();
     for (QAction* action : {m_actions->copyUsername, m_actions->copyPassword, m_actions->openUrl,
@@ -153,7 +154,8 @@ void MainWindow::buildMenus()
         QMessageBox::information(
             this, tr("Keyboard shortcuts"),
             tr("Ctrl+F  search\nCtrl+B  copy user name\nCtrl+C  copy password\nCtrl+U  open URL\n"
-               "Ctrl+E  edit entry\nCtrl+N  new entry\nDelete  delete entry\n"
+               "Ctrl+E  edit entry\nCtrl+Shift+H  entry history\nCtrl+N  new entry\n"
+               "Delete  delete entry\n"
                "Ctrl+Shift+N  new group\nF2  rename group (sidebar)\n"
                "Delete  delete empty group (sidebar)\n"
                "Ctrl+H  show protected fields\nCtrl+G  password generator\nCtrl+L  lock\n"
