@@ -79,7 +79,7 @@ EntryDetailView::EntryDetailView(VaultSession* session, QWidget* parent)
     auto* openUrl = smallButton(tr("Open"), tr("Open the URL in the browser (Ctrl+U)"), m_fields);
     auto* copyUrl = smallButton(tr("Copy"), tr("Copy the URL"), m_fields);
     auto* copyTotp = smallButton(tr("Copy"), tr("Copy the TOTP secret"), m_fields);
-    auto* edit = smallButton(tr("&Edit…"), tr("Edit this entry (Ctrl+E)"), m_fields);
+    auto* edit = smallButton(tr("E&dit…"), tr("Edit this entry (Ctrl+E)"), m_fields);
     // Alt+S: Alt+H opens the Help menu.
     m_history =
         smallButton(tr("Hi&story…"),
