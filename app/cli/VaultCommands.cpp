@@ -515,9 +515,7 @@ Result<void> VaultCommands::changePassword(ArgumentList& args)
         return password.error();
     if (password->empty())
         return usage("The master password must not be empty.");
-    const Argon2Params& current = m_vault.kdfParams();
-    const Argon2Params params = kdf->value_or(
-        Argon2Params::withRandomSalt(current.memoryKiB, current.iterations, current.lanes));
+    const Argon2Params params = kdf->value_or(m_vault.kdfParams().withFreshSalt());
     if (auto changedPassword = m_vault.changePassword(password->span(), params); !changedPassword)
         return changedPassword;
     m_console.err("The master password was changed.\n");

@@ -27,6 +27,11 @@ struct Argon2Params
     // Given costs with a fresh random salt.
     [[nodiscard]] static Argon2Params withRandomSalt(std::uint32_t memoryKiB,
                                                      std::uint32_t iterations, std::uint32_t lanes);
+    // These costs with a fresh random salt (a password change keeps the costs).
+    [[nodiscard]] Argon2Params withFreshSalt() const
+    {
+        return withRandomSalt(memoryKiB, iterations, lanes);
+    }
     // InvalidParameters with the offending value named, if any bound is violated.
     [[nodiscard]] Result<void> validate() const;
 

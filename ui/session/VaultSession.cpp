@@ -112,8 +112,7 @@ void VaultSession::changePassword(SecretBuffer password)
                                                 : tr("The vault is locked."));
         return;
     }
-    const Argon2Params& current = m_vault->kdfParams();
-    m_newKdf = Argon2Params::withRandomSalt(current.memoryKiB, current.iterations, current.lanes);
+    m_newKdf = m_vault->kdfParams().withFreshSalt();
     SecretArena* arena = &m_vault->arena();
     auto shared = std::make_shared<SecretBuffer>(std::move(password));
     QThread* worker = QThread::create([this, arena, params = m_newKdf, shared] {
