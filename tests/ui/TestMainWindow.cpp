@@ -418,7 +418,9 @@ private slots:
         VaultContents& contents = f.window->session()->vault()->contents();
         const EntryId moved = contents.entry(0).id();
         QVERIFY(contents.moveEntry(moved, *work).ok());
+        QSignalSpy listResets(f.model(), &QAbstractItemModel::modelReset);
         QVERIFY(f.window->session()->commitChanges().ok());
+        QCOMPARE(listResets.count(), 1); // one search and sort per save, not one per signal
         QCOMPARE(f.page()->currentGroup(), work);
         QCOMPARE(f.model()->rowCount(), 1);
         QCOMPARE(f.page()->groupTree()->currentIndex(), f.page()->groupModel()->indexOf(work));

@@ -33,10 +33,8 @@ VaultPage::VaultPage(VaultSession* session, QWidget* parent) : QWidget(parent), 
     m_groupDelegate = new SecretItemDelegate(
         [this](const QModelIndex& index) { return m_groupModel->nameAt(index); }, this);
     m_groups->setItemDelegate(m_groupDelegate);
-    connect(m_groups->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
-        applyFilter();
-        emit currentGroupChanged();
-    });
+    connect(m_groups->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &VaultPage::followGroup);
     // Every save rebuilds the sidebar: keep it expanded and on the same group (or "All entries"
     // when that group is gone), so the entry list and the sidebar agree.
     connect(m_groupModel, &QAbstractItemModel::modelAboutToBeReset, this,
@@ -153,9 +151,15 @@ void VaultPage::selectGroup(const std::optional<EntryId>& group)
     if (!index.isValid())
         index = m_groupModel->index(0, 0); // "All entries"
     m_groups->setCurrentIndex(index);
-    // A reset leaves no current index, so setCurrentIndex may not look like a change to the
-    // view: filter and tell the actions either way.
-    applyFilter();
+    followGroup(); // in case the view saw no change of current index
+}
+
+void VaultPage::followGroup()
+{
+    // The entry list refreshes itself on every save; re-filtering (a search and a sort of every
+    // entry) is needed only when the sidebar now shows another group than the list does.
+    if (m_entryModel->groupFilter() != currentGroup())
+        applyFilter();
     emit currentGroupChanged();
 }
 

@@ -54,6 +54,7 @@ private:
     void onUnlocked();
     void onAboutToLock();
     void applyFilter();
+    void followGroup(); // the sidebar's current group changed, or may have
 
     VaultSession* m_session;
     SecretLineEdit* m_search = nullptr;
