@@ -46,15 +46,15 @@ QFontDatabase::WritingSystem hanWritingSystem()
     }
 }
 
-// The writing system whose fallback face may draw `codePoint`, or Any for none: scripts that need
-// shaping or right-to-left order would be drawn wrong one glyph per code point, so they stay
-// boxes, as do combining marks and symbols.
-QFontDatabase::WritingSystem writingSystemFor(char32_t codePoint)
+// The writing system whose fallback face may draw `codePoint` (`han`: the one for Han), or Any
+// for none: scripts that need shaping or right-to-left order would be drawn wrong one glyph per
+// code point, so they stay boxes, as do combining marks and symbols.
+QFontDatabase::WritingSystem writingSystemFor(char32_t codePoint, QFontDatabase::WritingSystem han)
 {
     // CJK punctuation and full-width forms are "Common" script but belong with CJK text.
     if ((codePoint >= 0x3000 && codePoint <= 0x303F) ||
         (codePoint >= 0xFF00 && codePoint <= 0xFFEF))
-        return hanWritingSystem();
+        return han;
     switch (QChar::script(codePoint)) {
     case QChar::Script_Greek:
         return QFontDatabase::Greek;
@@ -70,7 +70,7 @@ QFontDatabase::WritingSystem writingSystemFor(char32_t codePoint)
         return QFontDatabase::Lao;
     case QChar::Script_Han:
     case QChar::Script_Bopomofo:
-        return hanWritingSystem();
+        return han;
     case QChar::Script_Hiragana:
     case QChar::Script_Katakana:
         return QFontDatabase::Japanese;
@@ -88,6 +88,7 @@ SecretFont::SecretFont(const QFont& font, const QPaintDevice* device)
 {
     const QFont resolved = device ? QFont(font, device) : font;
     m_resolved = resolved;
+    m_hanSystem = hanWritingSystem();
     m_raw = QRawFont::fromFont(resolved);
     if (!m_raw.isValid())
         return;
@@ -165,7 +166,7 @@ void SecretFont::advances(const quint32* glyphs, int count, QPointF* advances) c
 
 std::uint8_t SecretFont::fallbackFace(char32_t codePoint) const
 {
-    const QFontDatabase::WritingSystem system = writingSystemFor(codePoint);
+    const QFontDatabase::WritingSystem system = writingSystemFor(codePoint, m_hanSystem);
     if (system == QFontDatabase::Any || m_faces.empty())
         return 0;
     for (const auto& [known, face] : m_fallbackFor)

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <QFont>
+#include <QFontDatabase>
 #include <QGlyphRun>
 #include <QRawFont>
 #include <cstdint>
@@ -93,6 +94,8 @@ private:
 
     QFont m_requested;
     QFont m_resolved;
+    // The writing system Han characters fall back to, from the locale at construction.
+    QFontDatabase::WritingSystem m_hanSystem = QFontDatabase::SimplifiedChinese;
     int m_dpi = 0;
     QRawFont m_raw;
     // m_faces[0] is m_raw; fallbacks are added as characters need them. m_fallbackFor maps a
