@@ -101,9 +101,10 @@ void CsvImportController::importAndReport(const QString& path)
         return;
     }
     emit imported(report.added);
-    emit statusMessage(describe(report).section(QLatin1Char('\n'), 0, 0));
-    QMessageBox box(QMessageBox::Information, tr("Import CSV"), describe(report),
-                    QMessageBox::NoButton, m_dialogParent);
+    const QString text = describe(report);
+    emit statusMessage(text.section(QLatin1Char('\n'), 0, 0));
+    QMessageBox box(QMessageBox::Information, tr("Import CSV"), text, QMessageBox::NoButton,
+                    m_dialogParent);
     if (!report.saved) {
         // The entries are only in memory: the export is still the one copy on disk.
         box.setIcon(QMessageBox::Warning);
