@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <unistd.h>
@@ -550,6 +551,36 @@ private slots:
                      r.err.contains("limits.conf") && r.err.contains("Nothing was unlocked"),
                  r.err.constData());
         QVERIFY(r.out.isEmpty());
+    }
+
+    // The executables carry no RPATH: the dynamic linker never looks for a library in the
+    // current directory (CMake's build-tree RPATH placeholder, "::::...", meant exactly that).
+    // A garbage libc.so.6 and libsodium.so.23 in the working directory must not be touched.
+    void noLibraryIsLoadedFromTheWorkingDirectory()
+    {
+        QTemporaryDir planted;
+        for (const char* library : {"libc.so.6", "libsodium.so.23", "libstdc++.so.6",
+                                    "libQt6Core.so.6", "libQt6Widgets.so.6"}) {
+            QFile file(planted.filePath(library));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not a library\n");
+        }
+        QStringList programs{QStringLiteral(ARCANUM_CLI_PATH)};
+#ifdef ARCANUM_GUI_PATH
+        programs << QStringLiteral(ARCANUM_GUI_PATH);
+#endif
+        for (const QString& program : programs) {
+            QProcess process;
+            process.setWorkingDirectory(planted.path());
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            process.setProcessEnvironment(environment);
+            process.start(program, {QStringLiteral("--version")});
+            QVERIFY(process.waitForFinished(30000));
+            const QByteArray errors = process.readAllStandardError();
+            QVERIFY2(!errors.contains("error while loading shared libraries"), errors.constData());
+            QVERIFY2(process.exitCode() != 127, errors.constData());
+        }
     }
 
     void requireSecretMemoryWorksHere()
