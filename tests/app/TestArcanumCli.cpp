@@ -1,6 +1,7 @@
 // End-to-end tests of arcanum-cli through the real binary: every subcommand, --password-fd,
 // bad arguments, wrong password, damaged files, CSV dialects, exit statuses (docs/CLI.md).
 #include "CliRunner.h"
+#include "Sanitizers.h"
 
 #include <QDir>
 #include <QFile>
@@ -581,6 +582,23 @@ private slots:
             QVERIFY2(!errors.contains("error while loading shared libraries"), errors.constData());
             QVERIFY2(process.exitCode() != 127, errors.constData());
         }
+    }
+
+    // arcanum-cli carries libstdc++ and libgcc itself (linked statically): the LD_BIND_NOW
+    // re-exec then loads and binds only libc, libm, libsodium and libargon2 (twice). Under
+    // AddressSanitizer it links them dynamically. (readelf: binutils, part of build-essential.)
+    void cliNeedsNoLibstdcxx()
+    {
+        QProcess readelf;
+        readelf.start(QStringLiteral("readelf"),
+                      {QStringLiteral("--dynamic"), QStringLiteral(ARCANUM_CLI_PATH)});
+        QVERIFY(readelf.waitForFinished(30000));
+        const QByteArray dynamic = readelf.readAllStandardOutput();
+        QVERIFY2(dynamic.contains("(NEEDED)") && dynamic.contains("libsodium"),
+                 dynamic.constData());
+        QCOMPARE(dynamic.contains("libstdc++"), arcanum::test::addressSanitizer);
+        QCOMPARE(dynamic.contains("libgcc_s"), arcanum::test::addressSanitizer);
+        QVERIFY(!dynamic.contains("(RPATH)") && !dynamic.contains("(RUNPATH)"));
     }
 
     void requireSecretMemoryWorksHere()
