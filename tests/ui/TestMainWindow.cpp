@@ -20,6 +20,7 @@
 #include "support/FakeLockSignalSource.h"
 #include "support/MainWindowFixture.h"
 #include "support/Windows.h"
+#include "window/BusyIndicator.h"
 #include "window/EntryActions.h"
 #include "window/EntryDetailView.h"
 #include "window/GroupActions.h"
@@ -150,11 +151,13 @@ private slots:
         QVERIFY(page->busyLabel()->isVisible());
         QCOMPARE(page->busyLabel()->text(), QStringLiteral("Deriving the key…"));
         QVERIFY(page->cancelButton()->isVisible());
+        QVERIFY(page->busyIndicator()->isVisible() && page->busyIndicator()->isAnimating());
         QCOMPARE(QApplication::focusWidget(), page->cancelButton());
 
         page->cancelButton()->click();
         // At once: no event was processed, Argon2 is still running.
         QVERIFY(!page->isBusy());
+        QVERIFY(!page->busyIndicator()->isAnimating());
         QCOMPARE(session->state(), VaultSession::State::Locked);
         QCOMPARE(session->runningWorkers(), 1);
         QVERIFY(page->passwordField()->isEnabled());

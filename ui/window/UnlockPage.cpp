@@ -1,6 +1,7 @@
 #include "window/UnlockPage.h"
 
 #include "secret/SecretLineEdit.h"
+#include "window/BusyIndicator.h"
 
 #include <QEvent>
 #include <QFileInfo>
@@ -8,7 +9,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -52,9 +52,9 @@ UnlockPage::UnlockPage(QWidget* parent) : QWidget(parent)
     });
 
     m_busyRow = new QWidget(this);
-    m_busy = new QProgressBar(m_busyRow);
-    m_busy->setRange(0, 0);        // indeterminate: Argon2 gives no progress
-    m_busy->setTextVisible(false); // no style draws text on an indeterminate bar
+    // Argon2 gives no progress: a busy indicator drawn five times a second (an indeterminate
+    // QProgressBar repaints at 60 frames a second on the cores Argon2 runs on, and draws no text).
+    m_busy = new BusyIndicator(m_busyRow);
     m_busyText = new QLabel(tr("Deriving the key…"), m_busyRow);
     m_busy->setAccessibleName(m_busyText->text());
     m_cancel = new QPushButton(tr("Cancel"), m_busyRow);

@@ -2,9 +2,9 @@
 //
 // The password field types into a small arena of this page's own, created when the field is
 // first focused and released after unlocking, so no secret memory (which blocks hibernation)
-// exists while Arcanum merely sits locked. While Argon2 runs the page shows a busy bar with
-// "Deriving the key…" beside it (Qt draws no text on an indeterminate bar) and a Cancel button
-// (Escape too), and disables the rest; a wrong password says so and lets the user retry at once.
+// exists while Arcanum merely sits locked. While Argon2 runs the page shows a BusyIndicator with
+// "Deriving the key…" beside it and a Cancel button (Escape too), and disables the rest; a wrong
+// password says so and lets the user retry at once.
 #pragma once
 
 #include "common/Result.h"
@@ -15,11 +15,11 @@
 
 class QLabel;
 class QListWidget;
-class QProgressBar;
 class QPushButton;
 
 namespace arcanum {
 
+class BusyIndicator;
 class SecretLineEdit;
 
 class UnlockPage : public QWidget
@@ -56,6 +56,7 @@ public:
     [[nodiscard]] bool isBusy() const;
     [[nodiscard]] QPushButton* cancelButton() const { return m_cancel; }
     [[nodiscard]] QLabel* busyLabel() const { return m_busyText; }
+    [[nodiscard]] BusyIndicator* busyIndicator() const { return m_busy; }
 
 signals:
     void unlockRequested();
@@ -81,7 +82,7 @@ private:
     SecretLineEdit* m_password = nullptr;
     QPushButton* m_unlock = nullptr;
     QWidget* m_busyRow = nullptr;
-    QProgressBar* m_busy = nullptr;
+    BusyIndicator* m_busy = nullptr;
     QLabel* m_busyText = nullptr;
     QPushButton* m_cancel = nullptr;
     QLabel* m_error = nullptr;
