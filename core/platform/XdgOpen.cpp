@@ -34,6 +34,8 @@ public:
         for (int fd : {0, 1, 2})
             m_ok = m_ok && posix_spawn_file_actions_addopen(&m_actions, fd, "/dev/null",
                                                             fd == 0 ? O_RDONLY : O_WRONLY, 0) == 0;
+        // Whatever some library opened without close-on-exec stays with us.
+        m_ok = m_ok && posix_spawn_file_actions_addclosefrom_np(&m_actions, 3) == 0;
     }
     ~SpawnSetup()
     {

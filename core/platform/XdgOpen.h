@@ -6,8 +6,9 @@
 // exists (arena pages are MADV_DONTFORK anyway). The child's stdin, stdout and stderr are
 // /dev/null, because xdg-open and browsers print the address they were given when something
 // fails ("no method available for opening '...'"), and stderr ends up in journald or
-// ~/.xsession-errors. The child starts its own session (a terminal's Ctrl+C does not reach the
-// browser) with default signal handling and an empty signal mask.
+// ~/.xsession-errors; every other descriptor is closed in the child. The child starts its own
+// session (a terminal's Ctrl+C does not reach the browser) with default signal handling and an
+// empty signal mask.
 #pragma once
 
 #include "common/Result.h"

@@ -7,6 +7,7 @@
 #include "platform/XdgOpen.h"
 
 #include <QFile>
+#include <fcntl.h>
 #include <unistd.h>
 
 using namespace arcanum;
@@ -30,6 +31,7 @@ class TestXdgOpen : public QObject
         script.write("#!/bin/sh\n"
                      "fds=\"fd0=$(readlink /proc/$$/fd/0) fd1=$(readlink /proc/$$/fd/1)\"\n"
                      "fds=\"$fds fd2=$(readlink /proc/$$/fd/2)\"\n"
+                     "[ -e /proc/$$/fd/42 ] && fds=\"$fds fd42=open\"\n"
                      "{ echo \"count=$#\"; printf 'arg=%s\\n' \"$1\"; echo \"$fds\";\n"
                      "  echo \"session=$(cut -d' ' -f6 /proc/$$/stat) pid=$$\"; } > \"$0.log\"\n"
                      "echo 'opening the address on stdout and stderr' ; echo oops >&2\n"
@@ -62,10 +64,17 @@ private slots:
         SecretBuffer url = secret(*arena, "example.org/a?b=c&d");
         auto address = WebAddress::toOpen(url.span(), *arena);
         ARCANUM_VERIFY_OK(address);
+        // A descriptor someone opened without close-on-exec must not reach the opener.
+        const int opened = ::open("/dev/null", O_RDONLY);
+        const int leaky = ::dup2(opened, 42);
+        ::close(opened);
+        QCOMPARE(leaky, 42);
         auto child = XdgOpen::start(opener.toLocal8Bit().constData(), address->span());
+        ::close(leaky);
         ARCANUM_VERIFY_OK(child);
         ARCANUM_VERIFY_OK(XdgOpen::wait(*child));
         const QMap<QString, QString> seen = readLog(opener);
+        QVERIFY(!seen.contains("fd42"));
         QCOMPARE(seen.value("count"), QStringLiteral("1"));
         QCOMPARE(seen.value("arg"), QStringLiteral("https://example.org/a?b=c&d"));
         for (const char* fd : {"fd0", "fd1", "fd2"})

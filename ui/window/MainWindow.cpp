@@ -175,7 +175,8 @@ void MainWindow::buildMenus()
                "Delete  delete entry\n"
                "Ctrl+Shift+N  new group\nF2  rename group (sidebar)\n"
                "Delete  delete empty group (sidebar)\n"
-               "Ctrl+H  show protected fields\nCtrl+G  password generator\nCtrl+L  lock\n"
+               "Ctrl+H  show protected fields\nCtrl+G  password generator\n"
+               "Ctrl+L  lock (in any window)\nEsc  cancel unlocking\n"
                "Ctrl+O  open vault\nCtrl+Q  quit"));
     });
     help->addAction(tr("&About Arcanum"), this, [this] {

@@ -26,12 +26,15 @@
 #include "session/VaultSession.h"
 #include "settings/Settings.h"
 #include "vault/Vault.h"
+#include "window/BusyIndicator.h"
 #include "window/MainWindow.h"
 #include "window/UnlockPage.h"
 #include "window/VaultPage.h"
 
 #include <QApplication>
+#include <QBoxLayout>
 #include <QEventLoop>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -270,6 +273,21 @@ public:
     int count = 0;
 };
 
+// The busy row as it was before BusyIndicator: an indeterminate QProgressBar, animated by the
+// style. `old` puts it in place of the indicator (for the "before" rows), or takes it out.
+void useOldBusyBar(MainWindow& window, bool old)
+{
+    QWidget* row = window.unlockPage()->busyIndicator()->parentWidget();
+    auto* bar = row->findChild<QProgressBar*>();
+    if (bar == nullptr) {
+        bar = new QProgressBar(row);
+        bar->setRange(0, 0);
+        static_cast<QBoxLayout*>(row->layout())->insertWidget(0, bar, 1);
+    }
+    bar->setVisible(old);
+    window.unlockPage()->busyIndicator()->setVisible(!old);
+}
+
 WindowTimes windowUnlock(MainWindow& window, const QString& path, SecretArena& arena)
 {
     window.openVault(path);
@@ -278,7 +296,7 @@ WindowTimes windowUnlock(MainWindow& window, const QString& path, SecretArena& a
         fail("cannot type the password");
     QEventLoop loop;
     WindowTimes times;
-    PaintCounter busyPaints(window.unlockPage()->cancelButton()->parentWidget());
+    PaintCounter busyPaints(window.unlockPage()->busyIndicator()->parentWidget());
     const double cpuBefore = threadCpuMs();
     const Stopwatch watch;
     PaintWatch painted(window.vaultPage()->entryList()->viewport(), &loop);
@@ -388,6 +406,7 @@ int main(int argc, char** argv)
     window.show();
 
     std::vector<double> before, now, open, session, unlocked, painted, busyPaints, guiCpu;
+    std::vector<double> oldUnlocked, oldBusyPaints, oldGuiCpu; // with the old busy bar
     std::vector<std::vector<double>> cliFirst(options.clis.size() * 2),
         cliExit(options.clis.size() * 2);
     SecretBuffer secret = copyIn(**arena, password);
@@ -398,6 +417,12 @@ int main(int argc, char** argv)
             open.push_back(openInProcess(vault, **arena));
             session.push_back(sessionUnlock(QString::fromStdString(vault), **arena));
         }
+        useOldBusyBar(window, true);
+        const WindowTimes old = windowUnlock(window, QString::fromStdString(vault), **arena);
+        oldUnlocked.push_back(old.toUnlocked);
+        oldBusyPaints.push_back(old.busyPaints);
+        oldGuiCpu.push_back(old.guiThreadCpu);
+        useOldBusyBar(window, false);
         const WindowTimes times = windowUnlock(window, QString::fromStdString(vault), **arena);
         unlocked.push_back(times.toUnlocked);
         painted.push_back(times.toPainted);
@@ -430,11 +455,15 @@ int main(int argc, char** argv)
     row("Argon2id alone, Argon2::deriveKey (huge pages, wiped once)", now);
     row("Vault::open (in process)", open);
     row("GUI worker: VaultSession::unlock to unlocked()", session);
+    row("GUI window, old busy bar: unlock request to unlocked()", oldUnlocked);
     row("GUI window: unlock request to unlocked()", unlocked);
     row("GUI window: unlock request to the entry list painted", painted);
-    std::printf("| GUI window: repaints of the busy row while unlocking | %.0f | – |\n",
-                Stopwatch::median(busyPaints));
-    std::printf("| GUI window: CPU time of the GUI thread while unlocking | %s | – |\n",
+    std::printf("| GUI window: repaints of the busy row while unlocking, old bar / now | %.0f / "
+                "%.0f | – |\n",
+                Stopwatch::median(oldBusyPaints), Stopwatch::median(busyPaints));
+    std::printf("| GUI window: CPU time of the GUI thread while unlocking, old bar | %s | – |\n",
+                cell(oldGuiCpu).c_str());
+    std::printf("| GUI window: CPU time of the GUI thread while unlocking, now | %s | – |\n",
                 cell(guiCpu).c_str());
     for (std::size_t i = 0; i < options.clis.size(); ++i) {
         const std::string name = "`" + options.clis[i] + " ls`";
