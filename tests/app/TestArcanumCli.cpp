@@ -601,6 +601,24 @@ private slots:
         QVERIFY(!dynamic.contains("(RPATH)") && !dynamic.contains("(RUNPATH)"));
     }
 
+#ifdef ARCANUM_GUI_PATH
+    // The desktop app does not echo an unknown option either.
+    void guiNeverEchoesAnUnknownOption()
+    {
+        QProcess gui;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        gui.setProcessEnvironment(environment);
+        gui.start(QStringLiteral(ARCANUM_GUI_PATH),
+                  {QStringLiteral("vault.arcanum"), QStringLiteral("--Hunter2-pasted=x")});
+        QVERIFY(gui.waitForFinished(30000));
+        const QByteArray errors = gui.readAllStandardError();
+        QCOMPARE(gui.exitCode(), 2);
+        QVERIFY2(errors.contains("unknown option (argument 2)"), errors.constData());
+        QVERIFY2(!errors.contains("Hunter2"), errors.constData());
+    }
+#endif
+
     void requireSecretMemoryWorksHere()
     {
         const QString vault = newVault();
