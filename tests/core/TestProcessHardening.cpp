@@ -39,8 +39,10 @@ bool startedWithBindNow()
 int probeMain(char** argv)
 {
     ProcessHardening::bindSymbolsNow(argv);
+    // Before apply(): a non-dumpable process cannot read its own /proc/self/environ unless root.
+    const bool reexecuted = startedWithBindNow();
     const ProcessHardening::Report report = ProcessHardening::apply();
-    std::printf("reexecuted=%d\n", startedWithBindNow() ? 1 : 0);
+    std::printf("reexecuted=%d\n", reexecuted ? 1 : 0);
     const char* own = std::getenv("LD_BIND_NOW");
     std::printf("self=%s\n", own != nullptr ? own : "unset");
     std::printf("dumpable=%d\n", prctl(PR_GET_DUMPABLE, 0, 0, 0, 0));
