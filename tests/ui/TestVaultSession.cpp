@@ -6,6 +6,7 @@
 #include "session/VaultSession.h"
 #include "support/MainWindowFixture.h"
 
+#include <QFile>
 #include <QSignalSpy>
 
 using namespace arcanum;
@@ -105,6 +106,25 @@ private slots:
         session.reset();
         QVERIFY2(timer.elapsed() < 50, qPrintable(QString::number(timer.elapsed())));
         QTRY_COMPARE_WITH_TIMEOUT(secretMappings(), 0, 30000);
+    }
+
+    // Cancelling "Create new vault" leaves no file behind, whenever the worker gets there.
+    void cancelledCreateLeavesNoFile()
+    {
+        VaultSession session;
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        const QString path = m_dir.filePath("cancelled.arcanum");
+        auto arena = makeArena();
+        session.create(path, secret(*arena, masterPassword),
+                       Argon2Params::withRandomSalt(128 * 1024, 3, 1));
+        arena.reset();
+        session.cancelUnlock();
+        QCOMPARE(session.state(), VaultSession::State::Locked);
+        QTRY_COMPARE_WITH_TIMEOUT(session.runningWorkers(), 0, 30000);
+        QTest::qWait(50);
+        QCOMPARE(unlocked.count(), 0);
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(secretMappings(), 0);
     }
 
     void wrongPasswordStillSaysSo()

@@ -3,6 +3,8 @@
 #include "crypto/Argon2.h"
 #include "secret/SecretArena.h"
 
+#include <unistd.h>
+
 namespace arcanum {
 
 // One unlock or create: its own arena with the password copy, and its result. Shared by the
@@ -12,8 +14,9 @@ struct VaultSession::Job
     std::unique_ptr<SecretArena> arena; // declared before the buffer that lives in it
     SecretBuffer password;
     std::mutex mutex;
-    std::optional<VaultResult> result; // set by the worker unless abandoned
-    bool abandoned = false;            // set by the session; the worker then wipes its result
+    std::optional<VaultResult> result;  // set by the worker unless abandoned
+    std::atomic<bool> abandoned{false}; // set by the session; the worker then wipes its result
+    std::string createdFile;            // a create's new file, removed if the job was abandoned
 };
 
 VaultSession::VaultSession(QObject* parent) : QObject(parent) {}
@@ -39,7 +42,7 @@ int VaultSession::runningWorkers() const
 }
 
 void VaultSession::startWorker(const QString& path, SecretBuffer password,
-                               std::function<VaultResult(SecretBuffer& password)> work)
+                               std::function<VaultResult(Job& job)> work)
 {
     if (m_state == State::Busy) {
         password.reset();
@@ -65,15 +68,21 @@ void VaultSession::startWorker(const QString& path, SecretBuffer password,
     setState(State::Busy);
     ++*m_runningWorkers;
     QThread* worker = QThread::create([job, work = std::move(work), running = m_runningWorkers] {
-        VaultResult result = work(job->password);
+        VaultResult result = work(*job);
         job->password.reset(); // the work wipes it as soon as the keys exist; in any case now
+        bool kept = false;
         {
             std::lock_guard guard(job->mutex);
-            if (!job->abandoned)
+            if (!job->abandoned) {
                 job->result.emplace(std::move(result));
+                kept = true;
+            }
         }
-        // Abandoned: `result` (perhaps a whole unlocked vault) is wiped here, in this thread.
+        // Abandoned: `result` (perhaps a whole unlocked vault) is wiped here, in this thread, and
+        // a vault file this job created is removed again: the user cancelled its creation.
         result = Error{ErrorCode::Cancelled, {}};
+        if (!kept && !job->createdFile.empty())
+            ::unlink(job->createdFile.c_str());
         job->arena.reset();
         --*running;
     });
@@ -86,9 +95,9 @@ void VaultSession::unlock(const QString& path, SecretBuffer password)
 {
     const std::string file = path.toStdString();
     const SecretArenaOptions options = m_arenaOptions;
-    startWorker(path, std::move(password), [file, options](SecretBuffer& secret) {
-        auto vault = Vault::open(file, secret.span(), options);
-        secret.reset();
+    startWorker(path, std::move(password), [file, options](Job& job) {
+        auto vault = Vault::open(file, job.password.span(), options);
+        job.password.reset();
         return vault;
     });
 }
@@ -98,19 +107,22 @@ void VaultSession::create(const QString& path, SecretBuffer password,
 {
     const std::string file = path.toStdString();
     const SecretArenaOptions options = m_arenaOptions;
-    startWorker(path, std::move(password),
-                [file, options, kdf](SecretBuffer& secret) -> VaultResult {
-                    std::optional<Argon2Params> params = kdf;
-                    if (!params) {
-                        auto calibrated = Argon2::calibrate({});
-                        if (!calibrated)
-                            return calibrated.error();
-                        params = *calibrated;
-                    }
-                    auto vault = Vault::create(file, secret.span(), *params, options);
-                    secret.reset();
-                    return vault;
-                });
+    startWorker(path, std::move(password), [file, options, kdf](Job& job) -> VaultResult {
+        std::optional<Argon2Params> params = kdf;
+        if (!params) {
+            auto calibrated = Argon2::calibrate({});
+            if (!calibrated)
+                return calibrated.error();
+            params = *calibrated;
+        }
+        if (job.abandoned) // cancelled while calibrating: write nothing
+            return Error{ErrorCode::Cancelled, "Creating the vault was cancelled."};
+        auto vault = Vault::create(file, job.password.span(), *params, options);
+        job.password.reset();
+        if (vault)
+            job.createdFile = file;
+        return vault;
+    });
 }
 
 void VaultSession::abandonJob()

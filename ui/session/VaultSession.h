@@ -59,7 +59,8 @@ public:
     // Creates a new vault; without `kdf`, Argon2id is first calibrated to about one second.
     void create(const QString& path, SecretBuffer password, std::optional<Argon2Params> kdf = {});
     // While busy: abandons the unlock (or create) at once and emits unlockCancelled(). The
-    // worker's result is wiped whenever it finishes; a new unlock may start right away.
+    // worker's result is wiped whenever it finishes (a vault file an abandoned create wrote is
+    // removed again); a new unlock may start right away.
     void cancelUnlock();
     // Workers still running, abandoned ones included (tests, diagnostics).
     [[nodiscard]] int runningWorkers() const;
@@ -94,8 +95,9 @@ signals:
 private:
     using VaultResult = Result<std::unique_ptr<Vault>>;
     struct Job;
+    // Runs `work` on a worker thread with the job (its password copy, its abandoned flag).
     void startWorker(const QString& path, SecretBuffer password,
-                     std::function<VaultResult(SecretBuffer& password)> work);
+                     std::function<VaultResult(Job& job)> work);
     void onWorkerFinished(const std::shared_ptr<Job>& job);
     void abandonJob();
     void onRekeyFinished();
