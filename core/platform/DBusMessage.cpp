@@ -80,6 +80,8 @@ void DBusMessage::Writer::putUint32(std::uint32_t value)
 
 void DBusMessage::Writer::putBytes(std::span<const std::uint8_t> bytes)
 {
+    if (bytes.empty())
+        return; // an empty string's span may have no data pointer at all
     if (bytes.size() > m_out.size() - std::min(m_at, m_out.size())) {
         m_overflow = true;
         return;
