@@ -2,9 +2,13 @@
 //
 // Holds a SecretSpan, never a copy: retrieveData() wraps the arena bytes in
 // QByteArray::fromRawData, so Qt's clipboard code reads them in place. Offers
-// "text/plain;charset=utf-8", optionally bare "text/plain", and "x-kde-passwordManagerHint" =
-// "secret" (clipboard managers that honour it keep no history). The span must stay valid until
+// "x-kde-passwordManagerHint" = "secret" (clipboard managers that honour it keep no history; it
+// comes first, so weston's clipboard, which saves only a selection whose first type is
+// text/plain;charset=utf-8, never reads ours), "text/plain;charset=utf-8", optionally bare
+// "text/plain". The span must stay valid until
 // forget() is called; ClipboardGuard owns the bytes and calls forget() before wiping them.
+// emptyOffer() is what a clear leaves on the clipboard: the same formats and hint, zero bytes of
+// text, so a compositor or clipboard manager that saved our content replaces it with nothing.
 //
 // What other code does with the bytes (Qt 6.4.2 / libxcb 1.15 source read, xcb measured under
 // Xvfb with xclip and a scan of /proc/self/mem; docs/SECURITY.md lists these):
@@ -43,9 +47,13 @@ public:
     explicit SecretMimeData(SecretSpan secret, PlainText plainText = PlainText::Offer);
     ~SecretMimeData() override;
 
+    // The same formats and hint with zero bytes of text (what a clear puts on the clipboard).
+    [[nodiscard]] static SecretMimeData* emptyOffer(PlainText plainText);
+    [[nodiscard]] bool isEmptyOffer() const { return m_emptyOffer; }
+
     // Drops the span: from now on no formats and no data. Call before the bytes are wiped.
     void forget();
-    [[nodiscard]] bool isForgotten() const { return m_secret.data() == nullptr; }
+    [[nodiscard]] bool isForgotten() const { return m_secret.data() == nullptr && !m_emptyOffer; }
 
     [[nodiscard]] QStringList formats() const override;
     [[nodiscard]] bool hasFormat(const QString& mimeType) const override;
@@ -64,6 +72,7 @@ protected:
 private:
     SecretSpan m_secret;
     PlainText m_plainText;
+    bool m_emptyOffer = false;
 };
 
 } // namespace arcanum
