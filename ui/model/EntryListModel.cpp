@@ -48,7 +48,9 @@ QVariant EntryListModel::data(const QModelIndex& index, int role) const
     const std::size_t entryIndex = m_rows[static_cast<std::size_t>(index.row())];
     if (role == EntryIndexRole)
         return QVariant::fromValue<qulonglong>(entryIndex);
-    if (index.column() == ModifiedColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
+    if (index.column() == ModifiedColumn &&
+        (role == Qt::DisplayRole || role == Qt::ToolTipRole ||
+         (role == Qt::AccessibleTextRole && ScreenReaderAccess::isOn()))) {
         // A time stamp is metadata, not a secret field: it may be a QString.
         const auto entry = entryAt(index.row());
         if (!entry)
