@@ -24,9 +24,14 @@ bool KeystrokeShield::shouldShield(const QEvent& event)
     if ((event.type() != QEvent::KeyPress && event.type() != QEvent::KeyRelease) ||
         !event.spontaneous())
         return false;
-    // Read without copying: text() shares the event's buffer.
-    const QString text = static_cast<const QKeyEvent&>(event).text();
-    if (text.isEmpty() || !text.at(0).isPrint())
+    const auto& key = static_cast<const QKeyEvent&>(event);
+    if (key.modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return false; // a shortcut, not a typed character
+    // A character key (Qt's codes below Key_Escape are Unicode), or any key that types text;
+    // decided by the key too because the editor zeroes a key's text once it has it.
+    const QString text = key.text(); // shares the event's buffer, no copy
+    const bool typesText = !text.isEmpty() && text.at(0).isPrint();
+    if (key.key() >= Qt::Key_Escape && !typesText)
         return false;
     return isShieldedField(QApplication::focusWidget());
 }

@@ -10,7 +10,8 @@
 // event object through QCoreApplication::sendEvent(), which makes it non-spontaneous: the bridge
 // lets it pass untouched and the widget gets it as usual. Nothing is copied.
 //
-// Shielded: key events that type a printable character (their text) while the focus is in
+// Shielded: key events of a character key or with printable text, without Ctrl, Alt or Meta,
+// while the focus is in
 // - a SecretLineEdit in Password mode (master password, new passwords, password, TOTP and
 //   protected custom fields), always;
 // - any other secret editor (SecretLineEdit, SecretTextEdit) while ScreenReaderAccess is off.
