@@ -12,7 +12,9 @@ pyatspi and Orca use). Two sessions of the real `arcanum` on a vault made with `
        then no field text anywhere in the tree, and still no master-password keys.
 
 Both sessions also check that no accessible event carries the master password or a password
-(and, with access off, no field text at all). Prints "N passed, N failed"; exit status 1 on any failure.
+(and, with access off, no field text at all). The first also walks every dialog of an unlocked
+vault by keyboard alone: its shortcut or menu mnemonics open it, Tab reaches every enabled
+control, every control has a name, Enter has a default button, Escape closes it. Prints "N passed, N failed"; exit status 1 on any failure.
 """
 import os
 import random
@@ -70,7 +72,12 @@ events = []
 keys = []
 
 
+last_focus = [None]
+
+
 def on_event(event):
+    if event.type.startswith("object:state-changed:focused") and event.detail1 == 1:
+        last_focus[0] = event.source
     data = event.any_data
     try:
         source = event.source.get_name() if event.source else ""
@@ -224,6 +231,85 @@ def dump(app, limit=120):
         print(f"    {role(n)!r:20} {name(n)!r}", flush=True)
 
 
+def focused():
+    """What the last focus event named (what a screen reader announces). The FOCUSED state
+    alone is ambiguous: Qt also reports it on a button box around the focused button and on a
+    tab bar's current tab."""
+    return last_focus[0]
+
+
+def press(chord):
+    """Presses a chord as a person does: modifiers first and held a moment. (While any AT-SPI
+    listener exists, Qt 6.4's bridge holds every key event until the registry answers and then
+    re-sends it; an Alt press re-sent after the V that opened its menu closes that menu again.
+    xdotool's instant chord loses that race, a person's finger does not.)"""
+    *modifiers, key = chord.split("+")
+    for m in modifiers:
+        xdo("keydown", m)
+        pump(0.2)
+    xdo("key", key)
+    for m in reversed(modifiers):
+        xdo("keyup", m)
+    pump(0.5)
+
+
+def focus_main(app):
+    """No window manager: give the main window the keyboard (back) and wait until Qt has made it
+    the active window, which menus and shortcuts need."""
+    xdo("search", "--sync", "--name", "— Arcanum", "windowfocus", "--sync")
+    end = time.monotonic() + 5
+    while time.monotonic() < end:
+        main = [w for w in windows(app) if "— Arcanum" in name(w)]
+        if main and states(main[0]).contains(Atspi.StateType.ACTIVE):
+            break
+        pump(0.1)
+    pump(0.3)
+
+
+# --- keyboard checks of a dialog --------------------------------------------------------------
+# (Tab reaches a tab bar as a whole, "page tab list"; its tabs are chosen with arrows.)
+CONTROL_ROLES = ("push button", "text", "password text", "check box", "spin button", "combo box",
+                 "radio button", "entry", "slider", "list", "tree", "table", "page tab list")
+
+
+def check_dialog(app, open_keys, title_part):
+    """Opens a dialog with `open_keys` (shortcut or menu mnemonics), then: Tab reaches every
+    enabled control, every control has a name, a default button exists, Escape closes it."""
+    focus_main(app)
+    for k in open_keys:
+        press(k)
+    dialog = wait_for_window(app, title_part)
+    if not check(dialog is not None, f"'{title_part}' opens from the keyboard ({' '.join(open_keys)})"):
+        print("    windows:", [name(w) for w in windows(app)], "focus:", focused() and name(focused()))
+        return
+    xdo("search", "--sync", "--name", title_part, "windowfocus", "--sync")
+    controls = [n for n in walk(dialog)
+                if showing(n) and role(n) in CONTROL_ROLES
+                and states(n).contains(Atspi.StateType.FOCUSABLE)
+                and states(n).contains(Atspi.StateType.ENABLED)]
+    wanted = {(role(n), name(n)) for n in controls}
+    reached = set()
+    for _ in range(len(controls) + 6):
+        f = focused()
+        if f is not None:
+            reached.add((role(f), name(f)))
+        xdo("key", "Tab")
+    missing = wanted - reached
+    check(not missing, f"'{title_part}': Tab reaches every control"
+          + (f" (missing {sorted(missing)})" if missing else ""))
+    unnamed = sorted({role(n) for n in controls if not name(n)})
+    check(not unnamed, f"'{title_part}': every control has a name"
+          + (f" (unnamed: {unnamed})" if unnamed else ""))
+    buttons = [n for n in walk(dialog) if role(n) == "push button" and showing(n)]
+    check(any(states(b).contains(Atspi.StateType.IS_DEFAULT) for b in buttons),
+          f"'{title_part}': Enter has a default button")
+    xdo("key", "Escape")
+    end = time.monotonic() + 5
+    while time.monotonic() < end and any(title_part in name(w) for w in windows(app)):
+        pump(0.2)
+    check(not any(title_part in name(w) for w in windows(app)), f"'{title_part}': Escape closes it")
+
+
 # --- one session ------------------------------------------------------------------------------
 def make_vault(folder, master, entries):
     path = os.path.join(folder, "a11y.arcanum")
@@ -247,6 +333,14 @@ def make_vault(folder, master, entries):
                        pass_fds=(r, r2), check=True, capture_output=True)
         os.close(r)
         os.close(r2)
+    # One earlier version, so the entry history dialog has something to show.
+    first = sorted(entries, key=lambda e: e["title"].lower())[0]
+    r, w = os.pipe()
+    os.write(w, (master + "\n").encode())
+    os.close(w)
+    subprocess.run([CLI, "edit", path, first["title"], "--tag", "edited", "--password-fd", str(r)],
+                   pass_fds=(r,), check=True, capture_output=True)
+    os.close(r)
     return path
 
 
@@ -290,6 +384,8 @@ def session(mode):
                 check(not any("Screen reader" in name(w) for w in windows(app)),
                       "[off] Alt+K answers 'keep entries private'")
         main = wait_for_window(app, "Arcanum")
+        if mode == "on":
+            check_dialog(app, ["alt+c"], "New Vault")  # from the unlock screen
         xdo("search", "--sync", "--name", "— Arcanum", "windowfocus", "--sync")
         pump(0.5)
 
@@ -306,6 +402,17 @@ def session(mode):
             dump(app)
             return
         pump(1.0)
+
+        # Every dialog of the unlocked vault, by keyboard alone.
+        if mode == "on":
+            check_dialog(app, ["ctrl+e"], "Edit Entry")
+            check_dialog(app, ["ctrl+n"], "New Entry")
+            check_dialog(app, ["ctrl+g"], "Password Generator")
+            check_dialog(app, ["ctrl+shift+h"], "Entry History")
+            check_dialog(app, ["ctrl+shift+n"], "Group")
+            check_dialog(app, ["alt+v", "s"], "Settings")
+            check_dialog(app, ["alt+v", "m"], "Change Master Password")
+        focus_main(app)
 
         cells = " ".join(name(n) for n in walk(table) if role(n) in ("table cell", "tree item"))
         said = everything_said(app)
