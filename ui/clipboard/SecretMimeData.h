@@ -13,11 +13,11 @@
 // What other code does with the bytes (Qt 6.4.2 / libxcb 1.15 source read, xcb measured under
 // Xvfb with xclip and a scan of /proc/self/mem; docs/SECURITY.md lists these):
 //   xcb, UTF8_STRING or text/plain;charset=utf-8 target: no heap copy in Qt; libxcb memcpy's
-//     the property request into its 16 KiB output queue (xcb_out.c write_block), where it stays
-//     until later X requests overwrite it. Measured: 1 copy after a paste, gone after ordinary
-//     X traffic (200 repaints), still there after clearNow() if nothing else was drawn.
-//   xcb, STRING/TEXT target: one more heap buffer (QString::fromUtf8, converted to Latin-1 in
-//     place), freed unwiped. Measured: 2 copies after the paste, 0 after ordinary X traffic.
+//     the property request into its 16 KiB output queue (xcb_out.c send_request).
+//     XcbSelectionScrubber overwrites that queue right after: 0 copies after a paste (measured
+//     from outside with a canary scan; 1 before it existed).
+//   xcb, STRING/TEXT target: Qt would convert through two heap buffers (QString::fromUtf8,
+//     toLatin1), freed unwiped; XcbSelectionScrubber neither offers nor serves these targets.
 //   wayland, text/plain;charset=utf-8: write(2) from the arena into the pipe, no heap copy.
 //     bare text/plain: mimeData->text().toUtf8() = a UTF-16 QString and a UTF-8 QByteArray,
 //     freed unwiped. That is why PlainText::Omit exists (ClipboardGuard uses it on Wayland).
