@@ -39,7 +39,8 @@ QString ScreenReaderAccessDialog::explanation()
               "listens on that bus can read them too.\n\n"
               "Passwords and protected fields are read only after you reveal them (Show, "
               "Ctrl+H), and no longer once you hide them again. Keys typed into password fields "
-              "are never sent to keystroke listeners; the screen reader hears nothing of them.\n\n"
+              "are never sent to keystroke listeners; the screen reader says \"bullet\" for "
+              "each.\n\n"
               "If you keep entries private, the screen reader hears only field names and "
               "\"Entry 1 of 10\". You can change this at any time in Vault → Settings.");
 }
