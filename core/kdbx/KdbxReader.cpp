@@ -47,9 +47,9 @@ Result<DerivedKeys> deriveKeys(SecretArena& arena, const KdbxHeader& header,
     return keys;
 }
 
-Result<KdbxDatabase> decryptKdbx4(SecretArena& arena, std::span<const std::uint8_t> file,
-                                  const KdbxHeader& header, const DerivedKeys& keys,
-                                  const KdbxReadOptions& options)
+Result<KdbxReader::DecryptedPayload> decryptKdbx4(SecretArena& arena,
+                                                  std::span<const std::uint8_t> file,
+                                                  const KdbxHeader& header, const DerivedKeys& keys)
 {
     auto headerKey = arena.allocate(64);
     if (!headerKey)
@@ -77,16 +77,17 @@ Result<KdbxDatabase> decryptKdbx4(SecretArena& arena, std::span<const std::uint8
     if (auto unpadded = KdbxCipher::removePadding(header.cipher, *plaintext); !unpadded)
         return unpadded.error();
 
-    KdbxPayloadReader::Input input;
-    input.version = header.version;
-    input.compressed = header.compression == kdbx::CompressionAlgorithm::Gzip;
-    input.payload = plaintext->span();
-    return KdbxPayloadReader::read(arena, input, options);
+    KdbxReader::DecryptedPayload payload;
+    payload.bytes = std::move(plaintext.value());
+    payload.input.version = header.version;
+    payload.input.compressed = header.compression == kdbx::CompressionAlgorithm::Gzip;
+    payload.input.payload = payload.bytes.span();
+    return payload;
 }
 
-Result<KdbxDatabase> decryptKdbx3(SecretArena& arena, std::span<const std::uint8_t> file,
-                                  const KdbxHeader& header, const DerivedKeys& keys,
-                                  const KdbxReadOptions& options)
+Result<KdbxReader::DecryptedPayload> decryptKdbx3(SecretArena& arena,
+                                                  std::span<const std::uint8_t> file,
+                                                  const KdbxHeader& header, const DerivedKeys& keys)
 {
     auto plaintext = KdbxCipher::decrypt(arena, header.cipher, keys.cipherKey.span(),
                                          header.encryptionIv, file.subspan(header.size));
@@ -104,16 +105,17 @@ Result<KdbxDatabase> decryptKdbx3(SecretArena& arena, std::span<const std::uint8
     if (auto unwrapped = HashedBlockStream::unwrap(arena, *plaintext, startBytes); !unwrapped)
         return unwrapped.error();
 
-    KdbxPayloadReader::Input input;
-    input.version = header.version;
-    input.compressed = header.compression == kdbx::CompressionAlgorithm::Gzip;
-    input.payload = plaintext->span();
-    input.innerStream = header.innerStream;
-    input.innerStreamKey = header.protectedStreamKey;
+    KdbxReader::DecryptedPayload payload;
+    payload.bytes = std::move(plaintext.value());
+    payload.input.version = header.version;
+    payload.input.compressed = header.compression == kdbx::CompressionAlgorithm::Gzip;
+    payload.input.payload = payload.bytes.span();
+    payload.input.innerStream = header.innerStream;
+    payload.input.innerStreamKey = header.protectedStreamKey;
     std::array<std::uint8_t, 32> headerHash;
     crypto_hash_sha256(headerHash.data(), file.data(), header.size);
-    input.headerHash = headerHash;
-    return KdbxPayloadReader::read(arena, input, options);
+    payload.input.headerHash = headerHash;
+    return payload;
 }
 
 } // namespace
@@ -141,17 +143,28 @@ Result<SecretBuffer> KdbxReader::transformKey(SecretArena& arena, const KdbxHead
     return KdbxKdf::transform(arena, key.composite(), header.kdf);
 }
 
-Result<KdbxDatabase> KdbxReader::decrypt(SecretArena& arena, std::span<const std::uint8_t> file,
-                                         const KdbxHeader& header, SecretSpan transformedKey,
-                                         const KdbxReadOptions& options)
+Result<KdbxReader::DecryptedPayload> KdbxReader::decryptPayload(SecretArena& arena,
+                                                                std::span<const std::uint8_t> file,
+                                                                const KdbxHeader& header,
+                                                                SecretSpan transformedKey)
 {
     if (file.size() < header.payloadOffset())
         return Error{ErrorCode::FileTruncated, "The file ends inside the KeePass header."};
     auto keys = deriveKeys(arena, header, transformedKey);
     if (!keys)
         return keys.error();
-    auto database = header.isKdbx4() ? decryptKdbx4(arena, file, header, *keys, options)
-                                     : decryptKdbx3(arena, file, header, *keys, options);
+    return header.isKdbx4() ? decryptKdbx4(arena, file, header, *keys)
+                            : decryptKdbx3(arena, file, header, *keys);
+}
+
+Result<KdbxDatabase> KdbxReader::decrypt(SecretArena& arena, std::span<const std::uint8_t> file,
+                                         const KdbxHeader& header, SecretSpan transformedKey,
+                                         const KdbxReadOptions& options)
+{
+    auto payload = decryptPayload(arena, file, header, transformedKey);
+    if (!payload)
+        return payload.error();
+    auto database = KdbxPayloadReader::read(arena, payload->input, options);
     if (!database)
         return database.error();
     database->header = header;

@@ -15,6 +15,7 @@
 #include "kdbx/KdbxDatabase.h"
 #include "kdbx/KdbxHeader.h"
 #include "kdbx/KdbxKey.h"
+#include "kdbx/KdbxPayloadReader.h"
 #include "kdbx/KdbxReadOptions.h"
 
 #include <span>
@@ -42,6 +43,20 @@ public:
     [[nodiscard]] static Result<KdbxDatabase>
     decrypt(SecretArena& arena, std::span<const std::uint8_t> file, const KdbxHeader& header,
             SecretSpan transformedKey, const KdbxReadOptions& options = {});
+
+    // The authenticated, decrypted payload with its block layer removed (what KdbxPayloadReader
+    // parses), and how to parse it. `input.payload` points into `bytes`; the KDBX 3 inner-stream
+    // key and header hash point into `header`, which must outlive it. decrypt() is this plus
+    // KdbxPayloadReader::read; tests and the fuzzer's seed maker use it on its own.
+    struct DecryptedPayload
+    {
+        SecretBuffer bytes;
+        KdbxPayloadReader::Input input;
+    };
+    [[nodiscard]] static Result<DecryptedPayload> decryptPayload(SecretArena& arena,
+                                                                 std::span<const std::uint8_t> file,
+                                                                 const KdbxHeader& header,
+                                                                 SecretSpan transformedKey);
 
     [[nodiscard]] static Result<KdbxDatabase> read(SecretArena& arena,
                                                    std::span<const std::uint8_t> file,

@@ -519,9 +519,14 @@ void KdbxXmlReader::end()
 
 Result<SecretSpan> KdbxXmlReader::value(bool isProtected)
 {
-    ArenaPool& pool = m_db.pool();
     if (!isProtected)
-        return pool.copy(m_text.span());
+        return m_db.pool().copy(m_text.span());
+    return bytes(true);
+}
+
+Result<SecretSpan> KdbxXmlReader::bytes(bool isProtected)
+{
+    ArenaPool& pool = m_db.pool();
     auto space = pool.allocate(m_text.size() / 4 * 3 + 3);
     if (!space)
         return space.error();
@@ -529,13 +534,15 @@ Result<SecretSpan> KdbxXmlReader::value(bool isProtected)
     if (sodium_base642bin(space->data(), space->size(), m_text.span().chars(), m_text.size(),
                           " \t\r\n", &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
         pool.shrinkLast(*space, 0);
-        return Error{ErrorCode::FileDamaged, "A protected value is not valid Base64 (" + where() +
-                                                 "): the file is damaged."};
+        return Error{ErrorCode::FileDamaged,
+                     std::string(isProtected ? "A protected value" : "An attachment") +
+                         " is not valid Base64 (" + where() + "): the file is damaged."};
     }
     pool.shrinkLast(*space, length);
-    const std::span<std::uint8_t> bytes = space->first(length);
-    m_stream.apply(bytes);
-    return SecretSpan(bytes.data(), bytes.size());
+    const std::span<std::uint8_t> decoded = space->first(length);
+    if (isProtected)
+        m_stream.apply(decoded);
+    return SecretSpan(decoded.data(), decoded.size());
 }
 
 Result<std::vector<std::uint8_t>> KdbxXmlReader::decodeBase64Public()
@@ -700,8 +707,8 @@ void KdbxXmlReader::finishLeaf(Element kind)
                 m_pendingBinary = found->second;
             }
         } else {
-            // An attachment stored inline (old KeePass versions): bytes, not text.
-            auto stored = value(m_valueProtected);
+            // An attachment stored inline (old KeePass versions): Base64 bytes, not text.
+            auto stored = bytes(m_valueProtected);
             if (!stored) {
                 fail(stored.error().code, stored.error().message);
                 break;
@@ -743,7 +750,7 @@ void KdbxXmlReader::finishMetaBinary()
         fail(ErrorCode::FileDamaged, "A stored attachment has no ID (" + where() + ").");
         return;
     }
-    auto data = value(m_valueProtected);
+    auto data = bytes(m_valueProtected);
     if (!data) {
         fail(data.error().code, data.error().message);
         return;

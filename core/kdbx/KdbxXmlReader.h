@@ -71,6 +71,8 @@ private:
 
     // The collected text as a value in the pool (copied, or decoded and un-XORed when protected).
     [[nodiscard]] Result<SecretSpan> value(bool isProtected);
+    // The collected Base64 text decoded into the pool (and un-XORed when protected).
+    [[nodiscard]] Result<SecretSpan> bytes(bool isProtected);
     [[nodiscard]] Result<std::vector<std::uint8_t>> decodeBase64Public();
     // Replaces the collected (protected) text by its decoded, un-XORed bytes.
     [[nodiscard]] bool unprotectText();
