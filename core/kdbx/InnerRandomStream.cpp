@@ -28,6 +28,7 @@ Result<InnerRandomStream> InnerRandomStream::create(SecretArena& arena,
         return Error{ErrorCode::Unsupported,
                      "The database protects fields with inner stream " +
                          std::to_string(static_cast<std::uint32_t>(algorithm)) +
+                         (algorithm == InnerStreamAlgorithm::ArcFourVariant ? " (ArcFour)" : "") +
                          ", which Arcanum does not support (Salsa20 and ChaCha20)."};
     Sodium::ensureInitialized();
     auto state = arena.allocate(keystreamOffset + keystreamBytes);

@@ -281,7 +281,7 @@ void KdbxPayloadReader::applyRecycleBin(KdbxDatabase& database, bool keep)
         entryIndex[i] = static_cast<std::uint32_t>(keptEntries.size());
         keptEntries.push_back(std::move(entry));
     }
-    auto remap = [removed](std::vector<std::uint32_t>& list, const std::vector<std::uint32_t>& to) {
+    auto remap = [](std::vector<std::uint32_t>& list, const std::vector<std::uint32_t>& to) {
         std::vector<std::uint32_t> mapped;
         for (const std::uint32_t old : list)
             if (to[old] != removed)

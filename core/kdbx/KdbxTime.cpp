@@ -2,6 +2,7 @@
 
 #include "kdbx/KdbxFormat.h"
 
+#include <climits>
 #include <cstdio>
 #include <sodium.h>
 
@@ -104,13 +105,17 @@ std::optional<std::int64_t> KdbxTime::parse(SecretSpan text)
         length == 0 || length > 8)
         return std::nullopt;
     const auto seconds = static_cast<std::int64_t>(kdbx::readLe64(raw));
+    if (seconds < INT64_MIN + kdbx::unixEpochInKdbxSeconds)
+        return std::nullopt; // before any calendar: damaged
     return seconds - kdbx::unixEpochInKdbxSeconds;
 }
 
 std::string KdbxTime::toKdbx4(std::int64_t unixSeconds)
 {
     std::uint8_t raw[8];
-    kdbx::writeLe64(raw, static_cast<std::uint64_t>(unixSeconds + kdbx::unixEpochInKdbxSeconds));
+    // Wraps (as unsigned) instead of overflowing for times no calendar has.
+    kdbx::writeLe64(raw, static_cast<std::uint64_t>(unixSeconds) +
+                             static_cast<std::uint64_t>(kdbx::unixEpochInKdbxSeconds));
     char text[sodium_base64_ENCODED_LEN(8, sodium_base64_VARIANT_ORIGINAL)];
     sodium_bin2base64(text, sizeof text, raw, sizeof raw, sodium_base64_VARIANT_ORIGINAL);
     return text;
