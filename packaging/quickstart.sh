@@ -21,10 +21,12 @@ jobs=${JOBS:-$(nproc)}
 packages=(
   build-essential cmake ninja-build pkg-config
   libsodium-dev libargon2-dev
+  nettle-dev zlib1g-dev libexpat1-dev
   qt6-base-dev qt6-base-dev-tools
   libgl-dev libvulkan-dev
   fonts-dejavu-core fonts-wqy-microhei dbus-daemon libqt6svg6
   desktop-file-utils appstream
+  keepassxc python3-pykeepass  # the KeePass peers the KDBX tests read and write against
 )
 
 missing=()
