@@ -92,9 +92,9 @@ int main(int argc, char** argv)
         writeBytes(out + "/payload-" + name, prefix, payload.input.payload);
         if (payload.input.compressed) {
             // The same payload inflated: mutations of gzip data rarely reach the XML.
-            const SecretBuffer plain = check(
-                GzipInflater::inflateAll(*arena, payload.input.payload, std::size_t(1) << 30),
-                name);
+            const SecretBuffer plain =
+                check(GzipInflater::inflateAll(*arena, payload.input.payload, std::size_t(1) << 30),
+                      name);
             prefix[0] = static_cast<std::uint8_t>(prefix[0] & ~0x20);
             writeBytes(out + "/payload-plain-" + name, prefix, plain.span());
         }
