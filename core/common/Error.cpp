@@ -32,6 +32,12 @@ const char* errorCodeName(ErrorCode code)
         return "file-damaged";
     case ErrorCode::FileChangedOnDisk:
         return "file-changed-on-disk";
+    case ErrorCode::NotAKeePassFile:
+        return "not-a-keepass-file";
+    case ErrorCode::Unsupported:
+        return "unsupported";
+    case ErrorCode::LimitExceeded:
+        return "limit-exceeded";
     case ErrorCode::NotFound:
         return "not-found";
     case ErrorCode::AlreadyExists:

@@ -25,6 +25,10 @@ enum class ErrorCode
     FileTruncated,
     FileDamaged,
     FileChangedOnDisk,
+    // other formats (KeePass import)
+    NotAKeePassFile, // no KDBX signature
+    Unsupported,     // a known format using something Arcanum cannot read (a cipher, a YubiKey)
+    LimitExceeded,   // input beyond a safety limit (inflated size, XML nesting depth)
     // files and the system
     NotFound,
     AlreadyExists,
