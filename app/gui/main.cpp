@@ -1,5 +1,6 @@
 // arcanum: the desktop app. `arcanum [VAULT]` opens the unlock screen of VAULT (or of the most
 // recent vault), focused on the password field.
+#include "autofill/BrowserIntegration.h"
 #include "hardening/ProcessHardening.h"
 #include "lock/DBusLockSignalSource.h"
 #include "settings/Settings.h"
@@ -37,6 +38,11 @@ int main(int argc, char** argv)
     Settings settings;
     DBusLockSignalSource lockSource;
     MainWindow window(&settings, &lockSource);
+    // The browser extension's connection (docs/AUTOFILL.md). Until the association and site
+    // dialogs exist it has no prompter, so it refuses to associate anything.
+    BrowserIntegration browser(window.session());
+    if (!browser.start())
+        qWarning("Browser integration is off: %s", qPrintable(browser.errorString()));
     if (!parser.positionalArguments().isEmpty())
         window.openVault(QFileInfo(parser.positionalArguments().first()).absoluteFilePath());
     window.show();

@@ -400,7 +400,8 @@ SecretArena* AutofillServer::keyArena()
 
 void AutofillServer::moveKeys(SecretArena& arena)
 {
-    for (auto& [id, connection] : m_connections) {
+    for (auto& [key, connection] : m_connections) {
+        const ConnectionId id = key; // (clang 14 cannot capture a structured binding)
         std::erase_if(connection->sessions, [&](const auto& session) {
             if (session->keys().moveTo(arena))
                 return false;

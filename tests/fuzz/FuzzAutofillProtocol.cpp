@@ -8,8 +8,9 @@
 // - 'E': the decrypted inner message of a request. A client exchanges keys and proves a
 //   pre-seeded association, then the rest (after one byte choosing the action) is encrypted
 //   with the session's keys and sent: so the fuzzer reaches InnerRequest parsing and every
-//   action with hostile fields, over a vault with entries, groups and decisions. Questions to
-//   the user are answered from the input's last byte.
+//   action with hostile fields, over a vault with entries and a group. The association is
+//   pre-seeded with a fixed key (see below) that inputs can name in "keys". Questions to the
+//   user are answered from the input's last byte.
 // - 'U': URL matching. The rest is "site\nentry": SiteMatcher::create must accept or refuse;
 //   what it accepts must match itself (as an entry URL, allowing http) with at least SameHost,
 //   its origin must start with "http://" or "https://", and each host's canonical form must be
@@ -90,13 +91,16 @@ void fuzzInnerMessage(const std::uint8_t* data, std::size_t size)
     vault.addLogin("IDN", "carol", "pw3", "münchen.example");
     server.setVault(&vault);
 
-    BrowserTestClient client;
-    const auto idKey = autofill::Base64::decode(client.idKey()).value();
+    // A fixed identification key (32 bytes of 1), so inputs can name the association:
+    // "keys":[{"id":"fuzz","key":"AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE="}]
+    const std::vector<std::uint8_t> idKey(AssociationStore::idKeyBytes, 1);
     (void)vault.associations().add(spanOf("fuzz"), SecretSpan(idKey.data(), idKey.size()), 0);
+    BrowserTestClient client;
     const ConnectionId connection = server.openConnection();
     server.receive(connection, frame(client.changePublicKeys()));
     check(client.acceptKeys(transport.next(connection)));
-    server.receive(connection, frame(client.testAssociate("fuzz")));
+    server.receive(connection, frame(client.request("test-associate",
+                                                    {{"id", "fuzz"}, {"key", Base64::encode(idKey)}})));
     check(client.open(transport.next(connection)).has_value());
 
     const std::string inner(reinterpret_cast<const char*>(data + 1), size - 2);
