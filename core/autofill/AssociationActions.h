@@ -3,6 +3,7 @@
 #pragma once
 
 #include "autofill/AutofillVault.h"
+#include "autofill/DecisionAsker.h"
 #include "autofill/PendingDecision.h"
 
 #include <memory>

@@ -11,6 +11,7 @@
 #include "autofill/InnerReply.h"
 #include "autofill/InnerRequest.h"
 #include "autofill/ProtocolError.h"
+#include "autofill/ReplySink.h"
 #include "secret/SecretBuffer.h"
 
 #include <cstdint>
@@ -20,16 +21,6 @@
 namespace arcanum::autofill {
 
 class ClientSession;
-
-using ConnectionId = std::uint64_t;
-
-// Where answers go: AutofillServer frames them and hands them to its transport.
-class ReplySink
-{
-public:
-    virtual ~ReplySink() = default;
-    virtual void sendJson(ConnectionId connection, std::string_view json) = 0;
-};
 
 class AutofillRequest
 {

@@ -21,6 +21,7 @@
 #include "autofill/AutofillRequest.h"
 #include "autofill/AutofillVault.h"
 #include "autofill/ClientSession.h"
+#include "autofill/DecisionAsker.h"
 #include "autofill/FrameDecoder.h"
 #include "autofill/OuterMessage.h"
 #include "autofill/PendingDecision.h"

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "autofill/AutofillVault.h"
+#include "autofill/DecisionAsker.h"
 #include "autofill/PendingDecision.h"
 
 #include <memory>

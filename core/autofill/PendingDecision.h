@@ -36,12 +36,4 @@ struct PendingDecision
     SiteAccessQuestion siteAccess;
 };
 
-// Where an action hands a request that must wait for the user (AutofillServer).
-class DecisionAsker
-{
-public:
-    virtual ~DecisionAsker() = default;
-    virtual void ask(std::unique_ptr<PendingDecision> decision) = 0;
-};
-
 } // namespace arcanum::autofill

@@ -56,7 +56,7 @@ void fuzzRawBytes(const std::uint8_t* data, std::size_t size)
 {
     RecordingTransport transport;
     AutofillServer server(transport);
-    MemoryAutofillVault vault;
+    MemoryAutofillVault vault(arena());
     server.setVault(&vault);
     const ConnectionId connection = server.openConnection();
     std::size_t offset = 0;
@@ -81,7 +81,7 @@ void fuzzInnerMessage(const std::uint8_t* data, std::size_t size)
     const SiteAnswer answer = SiteAnswer(data[size - 1] % 3);
     RecordingTransport transport;
     AutofillServer server(transport);
-    MemoryAutofillVault vault;
+    MemoryAutofillVault vault(arena());
     ScriptedPrompter prompter;
     answerEverything(prompter, server, "fuzz", answer);
     server.setPrompter(&prompter);
@@ -99,8 +99,9 @@ void fuzzInnerMessage(const std::uint8_t* data, std::size_t size)
     const ConnectionId connection = server.openConnection();
     server.receive(connection, frame(client.changePublicKeys()));
     check(client.acceptKeys(transport.next(connection)));
-    server.receive(connection, frame(client.request("test-associate",
-                                                    {{"id", "fuzz"}, {"key", Base64::encode(idKey)}})));
+    server.receive(
+        connection,
+        frame(client.request("test-associate", {{"id", "fuzz"}, {"key", Base64::encode(idKey)}})));
     check(client.open(transport.next(connection)).has_value());
 
     const std::string inner(reinterpret_cast<const char*>(data + 1), size - 2);

@@ -59,15 +59,12 @@ class MemoryAutofillVault : public autofill::AutofillVault
 {
 public:
     explicit MemoryAutofillVault(const SecretArenaOptions& options = {})
-        : m_arena(std::move(SecretArena::create(options).value())),
-          m_contents(std::move(VaultContents::createEmpty(*m_arena).value())),
-          m_associations(*m_arena), m_access(*m_arena)
-    {
-        for (std::size_t i = 0; i < m_identity.size(); ++i)
-            m_identity[i] = std::uint8_t(i);
-    }
+        : MemoryAutofillVault(std::move(SecretArena::create(options).value()), nullptr)
+    {}
+    // A vault in `shared` (the fuzzer's one arena), which must outlive it.
+    explicit MemoryAutofillVault(SecretArena& shared) : MemoryAutofillVault(nullptr, &shared) {}
 
-    SecretArena& arena() override { return *m_arena; }
+    SecretArena& arena() override { return *m_arenaInUse; }
     VaultContents& contents() override { return m_contents; }
     autofill::DatabaseHash::Identity identity() const override { return m_identity; }
     autofill::AssociationStore& associations() override { return m_associations; }
@@ -88,7 +85,7 @@ public:
                      const std::string& url, const std::string& totp = {},
                      const EntryId& group = {})
     {
-        EntryDraft draft(*m_arena);
+        EntryDraft draft(*m_arenaInUse);
         if (!title.empty())
             (void)draft.set(EntryField::Title, spanOf(title));
         if (!user.empty())
@@ -110,7 +107,17 @@ public:
     int lockRequests = 0;
 
 private:
+    MemoryAutofillVault(std::unique_ptr<SecretArena> own, SecretArena* shared)
+        : m_arena(std::move(own)), m_arenaInUse(shared ? shared : m_arena.get()),
+          m_contents(std::move(VaultContents::createEmpty(*m_arenaInUse).value())),
+          m_associations(*m_arenaInUse), m_access(*m_arenaInUse)
+    {
+        for (std::size_t i = 0; i < m_identity.size(); ++i)
+            m_identity[i] = std::uint8_t(i);
+    }
+
     std::unique_ptr<SecretArena> m_arena;
+    SecretArena* m_arenaInUse;
     VaultContents m_contents;
     autofill::MemoryAssociationStore m_associations;
     autofill::MemorySiteAccessStore m_access;
