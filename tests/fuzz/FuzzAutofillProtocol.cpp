@@ -9,14 +9,17 @@
 //   pre-seeded association, then the rest (after one byte choosing the action) is encrypted
 //   with the session's keys and sent: so the fuzzer reaches InnerRequest parsing and every
 //   action with hostile fields, over a vault with entries and a group. The association is
-//   pre-seeded with a fixed key (see below) that inputs can name in "keys". Questions to the
-//   user are answered from the input's last byte.
+//   pre-seeded with a fixed key (see below) that inputs can name in "keys"; "$K" in the input
+//   stands for the session's public key and "$U" for an entry's id. Questions to the user are
+//   answered from the input's last byte, first with that answer, then (a second request) by
+//   the lock that withdraws them.
 // - 'U': URL matching. The rest is "site\nentry": SiteMatcher::create must accept or refuse;
 //   what it accepts must match itself (as an entry URL, allowing http) with at least SameHost,
 //   its origin must start with "http://" or "https://", and each host's canonical form must be
 //   the same whether read as a site's or as an entry's.
 #include "AutofillTestSupport.h"
 #include "autofill/HostName.h"
+#include "autofill/LoginActions.h"
 #include "autofill/SiteMatcher.h"
 #include "autofill/UrlParts.h"
 
@@ -50,6 +53,13 @@ void checkReplies(RecordingTransport& transport)
             check(json.IsObject() && json.HasMember("action") && json["action"].IsString());
         }
     transport.messages.clear();
+}
+
+void replaceAll(std::string& text, const std::string& token, const std::string& value)
+{
+    for (std::size_t at = text.find(token); at != std::string::npos;
+         at = text.find(token, at + value.size()))
+        text.replace(at, token.size(), value);
 }
 
 void fuzzRawBytes(const std::uint8_t* data, std::size_t size)
@@ -86,7 +96,8 @@ void fuzzInnerMessage(const std::uint8_t* data, std::size_t size)
     answerEverything(prompter, server, "fuzz", answer);
     server.setPrompter(&prompter);
     const EntryId group = vault.contents().addGroup(spanOf("Web")).value();
-    vault.addLogin("Example", "alice", "pw", "https://example.com", "TOTP", group);
+    const EntryId first = vault.addLogin("Example", "alice", std::string(1500, 'p'),
+                                         "https://example.com", "TOTP", group);
     vault.addLogin("Other", "bob", "pw2", "http://192.168.1.1:8080");
     vault.addLogin("IDN", "carol", "pw3", "münchen.example");
     server.setVault(&vault);
@@ -104,7 +115,22 @@ void fuzzInnerMessage(const std::uint8_t* data, std::size_t size)
         frame(client.request("test-associate", {{"id", "fuzz"}, {"key", Base64::encode(idKey)}})));
     check(client.open(transport.next(connection)).has_value());
 
-    const std::string inner(reinterpret_cast<const char*>(data + 1), size - 2);
+    if (action == "set-login" || action == "get-totp") { // give the first entry to the page
+        answerEverything(prompter, server, "fuzz", SiteAnswer::AllowOnce);
+        server.receive(connection,
+                       frame(client.requestRaw(
+                           "get-logins", "{\"action\":\"get-logins\",\"url\":"
+                                         "\"https://example.com/\",\"keys\":[{\"id\":\"fuzz\","
+                                         "\"key\":\"" +
+                                             Base64::encode(idKey) + "\"}]}")));
+        check(client.open(transport.next(connection)).has_value());
+        answerEverything(prompter, server, "fuzz", answer);
+    }
+    // Tokens the fuzzer cannot guess: "$K" becomes this session's public key (associate needs
+    // it), "$U" the first entry's id (set-login updates and get-totp need one).
+    std::string inner(reinterpret_cast<const char*>(data + 1), size - 2);
+    replaceAll(inner, "$K", client.publicKey());
+    replaceAll(inner, "$U", LoginActions::uuidText(first));
     server.receive(connection, frame(client.requestRaw(action, inner)));
     checkReplies(transport);
     server.setVault(nullptr); // answers whatever still waits
