@@ -54,7 +54,8 @@ private slots:
         row("entry host as prefix", "example.com", "https://example.com.evil.net/", no);
         row("hyphen", "example.com", "https://evil-example.com/", no);
         row("no dot boundary", "example.com", "https://badexample.com/", no);
-        row("no dot boundary, same base domain", "foo.example.com", "https://barfoo.example.com/", no);
+        row("no dot boundary, same base domain", "foo.example.com", "https://barfoo.example.com/",
+            no);
         row("user information", "example.com", "https://example.com@evil.net/", no);
         row("user information with port", "https://example.com",
             "https://example.com:443@evil.net/", no);
