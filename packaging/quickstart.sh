@@ -20,7 +20,7 @@ jobs=${JOBS:-$(nproc)}
 # Every Debian package the build, the tests and the demo need.
 packages=(
   build-essential cmake ninja-build pkg-config
-  libsodium-dev libargon2-dev
+  libsodium-dev libargon2-dev rapidjson-dev
   nettle-dev zlib1g-dev libexpat1-dev
   qt6-base-dev qt6-base-dev-tools
   libgl-dev libvulkan-dev
