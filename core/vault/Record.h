@@ -78,31 +78,25 @@ public:
     // searching and sorting walk every record of every entry through here.
     [[nodiscard]] bool next(Record& out)
     {
-        if (m_offset >= m_data.size())
+        // Locals, and the offset stored before `out` is written: `out` could alias the reader's
+        // own span, and would force reloads.
+        const std::size_t size = m_data.size();
+        const std::size_t offset = m_offset;
+        if (offset >= size)
             return false;
-        const std::size_t left = m_data.size() - m_offset;
-        const std::uint8_t* start = m_data.data() + m_offset;
-        if (left < 2) {
-            m_damaged = true;
-            m_offset = m_data.size();
-            return false;
-        }
-        std::uint32_t length = start[1];
-        std::size_t header = 2;
-        if ((length & 0x80) != 0 && !readLongLength(start, left, length, header)) [[unlikely]] {
-            m_damaged = true;
-            m_offset = m_data.size();
-            return false;
-        }
-        if (length > left - header) {
-            m_damaged = true;
-            m_offset = m_data.size();
-            return false;
-        }
+        const std::size_t left = size - offset;
+        const std::uint8_t* start = m_data.data() + offset;
+        if (left < 2) [[unlikely]]
+            return fail();
+        const std::size_t length = start[1];
+        if (length >= 0x80) [[unlikely]]
+            return nextLong(out, start, left);
+        if (length > left - 2) [[unlikely]]
+            return fail();
+        m_offset = offset + 2 + length;
         out.tag = start[0];
-        out.value = SecretSpan(start + header, length);
-        out.whole = SecretSpan(start, header + length);
-        m_offset += header + length;
+        out.value = SecretSpan(start + 2, length);
+        out.whole = SecretSpan(start, 2 + length);
         return true;
     }
     [[nodiscard]] bool damaged() const { return m_damaged; }
@@ -136,22 +130,35 @@ public:
     }
 
 private:
-    // A length of 2-4 bytes; false if it is longer, not minimal or cut short.
-    static bool readLongLength(const std::uint8_t* start, std::size_t left, std::uint32_t& length,
-                               std::size_t& header)
+    // The record at `start` has a length of 2 to 4 bytes (values of 128 bytes or more).
+    bool nextLong(Record& out, const std::uint8_t* start, std::size_t left)
     {
-        length &= 0x7F;
-        for (std::size_t i = 2; i <= 4; ++i) {
-            if (i >= left)
-                return false;
+        std::size_t length = start[1] & 0x7F;
+        std::size_t header = 0;
+        for (std::size_t i = 2; i <= 4 && i < left; ++i) {
             const std::uint8_t byte = start[i];
-            length |= std::uint32_t(byte & 0x7F) << (7 * (i - 1));
+            length |= std::size_t(byte & 0x7F) << (7 * (i - 1));
             if ((byte & 0x80) == 0) {
+                if (byte == 0) // a last group of 0: not the minimal encoding
+                    return fail();
                 header = i + 1;
-                return byte != 0; // a last group of 0 would be a non-minimal encoding
+                break;
             }
         }
-        return false; // a fifth byte: 2^28 or more
+        // No end within 4 bytes: cut short, or 2^28 or more.
+        if (header == 0 || length > left - header)
+            return fail();
+        m_offset += header + length;
+        out.tag = start[0];
+        out.value = SecretSpan(start + header, length);
+        out.whole = SecretSpan(start, header + length);
+        return true;
+    }
+    bool fail()
+    {
+        m_damaged = true;
+        m_offset = m_data.size();
+        return false;
     }
 
     SecretSpan m_data;
