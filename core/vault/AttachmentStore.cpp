@@ -61,7 +61,7 @@ SecretSpan AttachmentStore::data(const EntryId& id) const
                  : SecretSpan();
 }
 
-Result<void> AttachmentStore::checkLoaded(std::vector<EntryId> referenced)
+Result<void> AttachmentStore::checkLoaded(const std::vector<EntryId>& referenced) const
 {
     std::vector<EntryId> ids;
     ids.reserve(m_records.size());
@@ -73,7 +73,6 @@ Result<void> AttachmentStore::checkLoaded(std::vector<EntryId> referenced)
     for (const EntryId& id : referenced)
         if (!std::binary_search(ids.begin(), ids.end(), id))
             return damaged("an attachment's data is missing");
-    keepOnly(std::move(referenced));
     return {};
 }
 

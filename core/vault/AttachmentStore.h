@@ -27,8 +27,8 @@ public:
     // Adds a record of the loaded payload (validated by the caller).
     void addLoaded(const Record& record) { m_records.push_back(RecordSlot::borrowed(record)); }
     // After loading: ids are distinct, and every id in `referenced` exists (FileDamaged if not).
-    // Then drops the records nothing refers to.
-    [[nodiscard]] Result<void> checkLoaded(std::vector<EntryId> referenced);
+    // Records nothing refers to stay until keepOnly(), so that loading changes nothing.
+    [[nodiscard]] Result<void> checkLoaded(const std::vector<EntryId>& referenced) const;
 
     // The id of a record holding exactly `bytes`: an existing one, or a new one.
     [[nodiscard]] Result<EntryId> store(SecretSpan bytes, SecretArena& arena);

@@ -170,6 +170,7 @@ Result<void> Vault::checkDiskUnchanged(std::optional<std::vector<std::uint8_t>>&
 
 Result<void> Vault::save()
 {
+    m_contents.dropUnusedAttachmentData();
     auto payload = m_contents.serialize();
     if (!payload)
         return payload.error();

@@ -221,7 +221,7 @@ Result<void> VaultContents::index(SecretSpan payload, Identity identity)
     std::sort(ids.begin(), ids.end());
     if (std::adjacent_find(ids.begin(), ids.end()) != ids.end())
         return damaged("two entries share one identifier");
-    if (auto checked = m_items.attachments.checkLoaded(std::move(attachmentData)); !checked)
+    if (auto checked = m_items.attachments.checkLoaded(attachmentData); !checked)
         return checked;
     if (!hasIdentity)
         return writeIdentity(EntryId::random().bytes());
@@ -383,7 +383,7 @@ Result<std::vector<EntryId>> VaultContents::storeAttachments(const EntryDraft& d
     return data;
 }
 
-void VaultContents::dropUnusedAttachments()
+void VaultContents::dropUnusedAttachmentData()
 {
     if (m_items.attachments.empty())
         return;
@@ -427,7 +427,7 @@ Result<void> VaultContents::updateEntry(const EntryId& id, const EntryDraft& dra
         return record.error();
     // Frees the old record if it was owned.
     m_items.entries[*index] = RecordSlot::owning(std::move(record.value()));
-    dropUnusedAttachments(); // a version with an attachment may have left the history
+    dropUnusedAttachmentData(); // a version with an attachment may have left the history
     m_modified = true;
     return {};
 }
@@ -480,7 +480,7 @@ Result<void> VaultContents::removeEntry(const EntryId& id)
     if (auto added = addTombstone(id); !added)
         return added;
     m_items.entries.erase(m_items.entries.begin() + static_cast<std::ptrdiff_t>(*index));
-    dropUnusedAttachments();
+    dropUnusedAttachmentData();
     m_modified = true;
     return {};
 }

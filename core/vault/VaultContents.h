@@ -99,6 +99,9 @@ public:
     [[nodiscard]] SecretSpan attachmentData(const EntryId& data) const;
     // How many distinct attachment data records the vault holds.
     [[nodiscard]] std::size_t attachmentDataCount() const { return m_items.attachments.size(); }
+    // Drops attachment data no entry (or history version) refers to any more. Edits and
+    // deletions do it themselves; Vault::save does it for data a file held unreferenced.
+    void dropUnusedAttachmentData();
 
     // --- groups ----------------------------------------------------------------------------
     [[nodiscard]] std::size_t groupCount() const { return m_items.groups.size(); }
@@ -160,8 +163,6 @@ private:
     [[nodiscard]] Result<void> addTombstone(const EntryId& id);
     // The data id of each of the draft's attachments, storing new bytes.
     [[nodiscard]] Result<std::vector<EntryId>> storeAttachments(const EntryDraft& draft);
-    // Drops attachment data no entry (or history version) refers to any more.
-    void dropUnusedAttachments();
     [[nodiscard]] Result<void> writeIdentity(std::span<const std::uint8_t, identityBytes> identity);
     [[nodiscard]] Result<void> replaceEntryRecord(std::size_t index, SecretSpan site,
                                                   const std::optional<SiteDecision>& decision);

@@ -4,6 +4,7 @@
 // attachments stored once, expiry and autofill flags.
 #include "TestSupport.h"
 #include "text/SearchQuery.h"
+#include "vault/RecordWriter.h"
 #include "vault/VaultContents.h"
 
 #include <chrono>
@@ -525,6 +526,36 @@ private slots:
         ARCANUM_VERIFY_OK(empty.addAttachment(secret(*m_arena, "empty").span(), SecretSpan()));
         ARCANUM_VERIFY_OK(loaded.addEntry(empty));
         QCOMPARE(reloaded(loaded).entry(0).attachmentCount(), std::size_t(1));
+    }
+
+    // Data no attachment names, in a file: kept by loading (which changes nothing), dropped by
+    // the next save (Vault::save calls dropUnusedAttachmentData). Found by FuzzVaultReader.
+    void unreferencedAttachmentDataGoesAtTheNextSave()
+    {
+        VaultContents contents = fresh();
+        EntryDraft draft(*m_arena);
+        ARCANUM_VERIFY_OK(draft.addAttachment(secret(*m_arena, "a").span(), bytes(5, 1).span()));
+        const EntryId id = contents.addEntry(draft).value();
+        auto withData = contents.serialize();
+        ARCANUM_VERIFY_OK(withData);
+        // The same payload without the entry: its data is left unreferenced.
+        ARCANUM_VERIFY_OK(contents.removeEntry(id)); // also drops the data in `contents`
+        QCOMPARE(contents.attachmentDataCount(), std::size_t(0));
+        RecordWriter writer(*m_arena);
+        RecordReader reader(withData->span());
+        Record record;
+        while (reader.next(record))
+            if (record.tag != tags::entry)
+                writer.appendRaw(record.whole);
+        auto orphaned = writer.finish();
+        ARCANUM_VERIFY_OK(orphaned);
+        const std::size_t size = orphaned->size();
+        auto loaded = VaultContents::load(std::move(orphaned.value()), *m_arena);
+        ARCANUM_VERIFY_OK(loaded);
+        QCOMPARE(loaded->attachmentDataCount(), std::size_t(1));
+        QCOMPARE(loaded->payloadBytes(), size);
+        loaded->dropUnusedAttachmentData();
+        QCOMPARE(loaded->attachmentDataCount(), std::size_t(0));
     }
 
     void expiryAndAutofillFlagsAreCarriedAndVersioned()
