@@ -16,6 +16,8 @@ const char* errorCodeName(ErrorCode code)
         return "out-of-memory";
     case ErrorCode::InvalidParameters:
         return "invalid-parameters";
+    case ErrorCode::KdfLimitExceeded:
+        return "kdf-limit-exceeded";
     case ErrorCode::KdfFailed:
         return "kdf-failed";
     case ErrorCode::AuthenticationFailed:

@@ -15,6 +15,7 @@
 #include "bench/KdbxBenchmark.h"
 #include "bench/SyntheticVault.h"
 #include "bench/VaultBenchmark.h"
+#include "format/VaultHeader.h"
 #include "hardening/ProcessHardening.h"
 #include "secret/MemoryLockLimit.h"
 #include "secret/SecretArena.h"
@@ -211,6 +212,15 @@ void printTables(const std::vector<BenchRow>& rows, double kdfMs, const Argon2Pa
                     row.mappedAfterOpen / row.entries, row.usedAfterOpen / row.entries,
                     budget.c_str());
     }
+
+    std::printf("\nPayload (format version %u):\n\n| entries | payload bytes | payload bytes / "
+                "entry | file bytes / entry |\n|---:|---:|---:|---:|\n",
+                unsigned(VaultHeader::currentVersion));
+    for (const BenchRow& row : rows)
+        std::printf("| %s | %s | %.1f | %.1f |\n", withCommas(row.entries).c_str(),
+                    withCommas(row.payloadBytes).c_str(),
+                    double(row.payloadBytes) / double(row.entries),
+                    double(row.fileBytes) / double(row.entries));
 
     std::printf("\nOpening, step by step (ms, medians; Vault::open runs the same functions):\n\n");
     std::printf("| entries | read file | header | map arena | KDF (minimal) | key check | decrypt "
