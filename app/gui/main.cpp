@@ -1,5 +1,8 @@
 // arcanum: the desktop app. `arcanum [VAULT]` opens the unlock screen of VAULT (or of the most
 // recent vault), focused on the password field.
+#include "accessibility/AccessibleTextPool.h"
+#include "accessibility/ArcanumApplication.h"
+#include "autofill/BrowserIntegration.h"
 #include "hardening/ProcessHardening.h"
 #include "lock/DBusLockSignalSource.h"
 #include "settings/Settings.h"
@@ -17,7 +20,8 @@ int main(int argc, char** argv)
     ProcessHardening::bindSymbolsNow(argv);
     ProcessHardening::apply();
 
-    QApplication app(argc, argv);
+    // notify() keeps keys typed into secret fields from AT-SPI keystroke listeners.
+    ArcanumApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Arcanum"));
     QApplication::setOrganizationName(QStringLiteral("Arcanum"));
     QApplication::setApplicationVersion(QStringLiteral(ARCANUM_VERSION));
@@ -56,8 +60,15 @@ int main(int argc, char** argv)
     Settings settings;
     DBusLockSignalSource lockSource;
     MainWindow window(&settings, &lockSource);
+    // The browser extension's connection (docs/AUTOFILL.md). Until the association and site
+    // dialogs exist it has no prompter, so it refuses to associate anything.
+    BrowserIntegration browser(window.session());
+    if (!browser.start())
+        qWarning("Browser integration is off: %s", qPrintable(browser.errorString()));
     if (!parser.positionalArguments().isEmpty())
         window.openVault(QFileInfo(parser.positionalArguments().first()).absoluteFilePath());
     window.show();
-    return app.exec();
+    const int status = app.exec();
+    AccessibleTextPool::instance().wipeAll();
+    return status;
 }
