@@ -34,7 +34,8 @@ Result<ArgumentList> ArgumentList::fromArgv(int argc, char** argv, int first, Se
         const std::size_t length = std::strlen(argv[i]);
         std::memcpy(storage->data() + offset, argv[i], length);
         sodium_memzero(argv[i], length);
-        list.m_words.emplace_back(storage->data() + offset, length);
+        list.m_words.push_back({SecretSpan(storage->data() + offset, length),
+                                static_cast<std::size_t>(i - first + 1)});
         offset += length;
     }
     list.m_storage = std::move(storage.value());
@@ -44,6 +45,7 @@ Result<ArgumentList> ArgumentList::fromArgv(int argc, char** argv, int first, Se
 Result<ArgumentList> ArgumentList::fromLine(SecretBuffer line)
 {
     ArgumentList list;
+    list.m_unit = "word";
     std::uint8_t* bytes = line.data();
     const std::size_t size = line.size();
     std::size_t read = 0, write = 0;
@@ -68,7 +70,7 @@ Result<ArgumentList> ArgumentList::fromLine(SecretBuffer line)
         if (quoted)
             return usage("A quote is not closed.");
         // Compacting in place is safe: write never passes read.
-        list.m_words.emplace_back(bytes + start, write - start);
+        list.m_words.push_back({SecretSpan(bytes + start, write - start), list.m_words.size() + 1});
     }
     list.m_storage = std::move(line);
     return list;
@@ -82,7 +84,7 @@ bool ArgumentList::is(SecretSpan word, std::string_view ascii)
 bool ArgumentList::takeFlag(std::string_view name)
 {
     for (std::size_t i = 0; i < m_words.size(); ++i) {
-        if (is(m_words[i], name)) {
+        if (is(m_words[i].text, name)) {
             m_words.erase(m_words.begin() + static_cast<std::ptrdiff_t>(i));
             return true;
         }
@@ -93,12 +95,12 @@ bool ArgumentList::takeFlag(std::string_view name)
 Result<std::optional<SecretSpan>> ArgumentList::takeOption(std::string_view name)
 {
     for (std::size_t i = 0; i < m_words.size(); ++i) {
-        const SecretSpan word = m_words[i];
+        const SecretSpan word = m_words[i].text;
         const auto at = m_words.begin() + static_cast<std::ptrdiff_t>(i);
         if (is(word, name)) {
             if (i + 1 >= m_words.size())
                 return usage(std::string(name) + " needs a value.");
-            const SecretSpan value = m_words[i + 1];
+            const SecretSpan value = m_words[i + 1].text;
             m_words.erase(at, at + 2);
             return std::optional<SecretSpan>(value);
         }
@@ -147,37 +149,39 @@ ArgumentList::takeNumber(std::string_view name, std::uint32_t minimum, std::uint
 
 std::optional<SecretSpan> ArgumentList::takePositional()
 {
+    const auto word = takePositionalAt();
+    return word ? std::optional<SecretSpan>(word->first) : std::nullopt;
+}
+
+std::optional<std::pair<SecretSpan, std::size_t>> ArgumentList::takePositionalAt()
+{
     for (std::size_t i = 0; i < m_words.size(); ++i) {
-        if (!isOption(m_words[i])) {
-            const SecretSpan word = m_words[i];
-            m_words.erase(m_words.begin() + static_cast<std::ptrdiff_t>(i));
-            return word;
-        }
-        if (is(m_words[i], "--")) { // everything after "--" is positional
-            if (i + 1 < m_words.size()) {
-                const SecretSpan word = m_words[i + 1];
-                m_words.erase(m_words.begin() + static_cast<std::ptrdiff_t>(i + 1));
-                return word;
-            }
+        std::size_t at = i;
+        if (is(m_words[i].text, "--")) // everything after "--" is positional
+            at = i + 1;
+        else if (isOption(m_words[i].text))
+            continue;
+        if (at >= m_words.size())
             return std::nullopt;
-        }
+        const Word word = m_words[at];
+        m_words.erase(m_words.begin() + static_cast<std::ptrdiff_t>(at));
+        return std::pair(word.text, word.position);
     }
     return std::nullopt;
 }
 
 Result<void> ArgumentList::expectNothingLeft() const
 {
-    for (const SecretSpan& word : m_words) {
-        if (is(word, "--"))
+    for (const Word& word : m_words) {
+        if (is(word.text, "--"))
             continue;
-        if (isOption(word)) {
-            std::size_t length = 0;
-            while (length < word.size() && length < 40 && word[length] != '=' &&
-                   word[length] >= 0x21 && word[length] < 0x7F)
-                ++length;
-            return usage("Unknown option " + std::string(word.chars(), length) + ". See --help.");
-        }
-        return usage("Too many arguments. See --help.");
+        // Never the word itself: an option nobody knows may be a password typed in the wrong
+        // place (and stderr goes to logs).
+        const std::string where =
+            std::string(" (") + m_unit + " " + std::to_string(word.position) + ")";
+        if (isOption(word.text))
+            return usage("Unknown option" + where + ". See --help.");
+        return usage("Unexpected argument" + where + ". See --help.");
     }
     return {};
 }

@@ -3,7 +3,10 @@
 // Arguments can be plaintext (an entry title, a search term), so they are copied into the arena
 // at once and the originals are wiped: from argv (which also empties /proc/PID/cmdline), or from
 // a `shell` line, split in place. Option names are ASCII and compared in place; the words
-// themselves are handed out as SecretSpans and never become strings.
+// themselves are handed out as SecretSpans and never become strings. Each word remembers its
+// position (1 = the first word after the program name, or the first word of a shell line), so
+// that a word nobody recognises is named by where it stood, never by its text: it may be a
+// password typed in the wrong place.
 #pragma once
 
 #include "common/Result.h"
@@ -28,8 +31,13 @@ public:
 
     [[nodiscard]] bool empty() const { return m_words.empty(); }
     [[nodiscard]] std::size_t size() const { return m_words.size(); }
-    [[nodiscard]] SecretSpan at(std::size_t index) const { return m_words[index]; }
+    [[nodiscard]] SecretSpan at(std::size_t index) const { return m_words[index].text; }
     [[nodiscard]] static bool is(SecretSpan word, std::string_view ascii);
+    // The word's bytes as a view, for comparing with known ASCII names (never copy it).
+    [[nodiscard]] static std::string_view view(SecretSpan word)
+    {
+        return {word.chars(), word.size()};
+    }
 
     // Removes `--name` if present.
     [[nodiscard]] bool takeFlag(std::string_view name);
@@ -42,12 +50,22 @@ public:
     takeNumber(std::string_view name, std::uint32_t minimum, std::uint32_t maximum);
     // Removes and returns the first word that is not an option.
     [[nodiscard]] std::optional<SecretSpan> takePositional();
-    // Usage error naming the first word left over (option names only; never a value).
+    // Like takePositional(), with the word's position.
+    [[nodiscard]] std::optional<std::pair<SecretSpan, std::size_t>> takePositionalAt();
+    // Usage error for the first word left over: "unknown option" or "unexpected argument" and
+    // its position, never its text.
     [[nodiscard]] Result<void> expectNothingLeft() const;
 
 private:
+    struct Word
+    {
+        SecretSpan text;
+        std::size_t position = 0;
+    };
+
     SecretBuffer m_storage;
-    std::vector<SecretSpan> m_words;
+    std::vector<Word> m_words;
+    const char* m_unit = "argument"; // how errors name a position: "argument 3", "word 2"
 };
 
 } // namespace arcanum::cli

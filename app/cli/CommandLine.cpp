@@ -21,6 +21,13 @@ std::string word(SecretSpan span)
 
 } // namespace
 
+int CommandLine::unknownShellCommand(std::size_t position) const
+{
+    m_console.err("arcanum-cli: unknown command (word " + std::to_string(position) +
+                  "); try help.\n");
+    return Usage;
+}
+
 int CommandLine::fail(const Error& error) const
 {
     m_console.err("arcanum-cli: " + error.message + "\n");
@@ -30,19 +37,21 @@ int CommandLine::fail(const Error& error) const
 int CommandLine::run(ArgumentList& args)
 {
     // Command names, option names and file paths are not vault content; they may be strings.
-    const auto first = args.takePositional();
-    if (!first || ArgumentList::is(*first, "help")) {
+    // A word that is no command may be anything (a password typed in the wrong place): it is
+    // compared where it lies and never copied or printed.
+    const auto first = args.takePositionalAt();
+    if (!first || ArgumentList::is(first->first, "help")) {
         const bool asked = first || args.takeFlag("--help") || args.takeFlag("-h");
         m_console.out(HelpText::overview());
         return asked ? Success : Usage;
     }
-    const std::string command = word(*first);
-    const std::string_view help = HelpText::forCommand(command);
+    const std::string_view help = HelpText::forCommand(ArgumentList::view(first->first));
     if (help.empty()) {
-        m_console.err("arcanum-cli: unknown command \"" + command.substr(0, 40) +
-                      "\". See arcanum-cli --help.\n");
+        m_console.err("arcanum-cli: unknown command (argument " + std::to_string(first->second) +
+                      "). See arcanum-cli --help.\n");
         return Usage;
     }
+    const std::string command = word(first->first); // known: one of HelpText's names
     if (args.takeFlag("--help") || args.takeFlag("-h")) {
         m_console.out(help);
         return Success;
@@ -164,14 +173,20 @@ int CommandLine::shell(Vault& vault)
             status = fail(args.error());
             continue;
         }
-        const auto first = args->takePositional();
+        const auto first = args->takePositionalAt();
         if (!first)
             continue;
-        const std::string command = word(*first);
+        // Never a std::string of the word before it is known to be a command: a password
+        // pasted at the prompt must not be copied out of the arena or echoed.
+        const std::string_view command = ArgumentList::view(first->first);
         if (command == "quit" || command == "exit")
             break;
         if (command == "help" || args->takeFlag("--help")) {
             const std::string_view text = HelpText::forCommand(command);
+            if (text.empty() && command != "help") {
+                status = unknownShellCommand(first->second);
+                continue;
+            }
             m_console.out(text.empty() ? HelpText::forCommand("shell") : text);
             status = Success;
         } else if (command == "generate") {
@@ -179,9 +194,7 @@ int CommandLine::shell(Vault& vault)
         } else if (VaultCommands::handles(command)) {
             status = commands.run(command, *args);
         } else {
-            m_console.err("arcanum-cli: unknown command \"" + command.substr(0, 40) +
-                          "\"; try help.\n");
-            status = Usage;
+            status = unknownShellCommand(first->second);
         }
     }
     return status;

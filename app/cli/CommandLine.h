@@ -31,6 +31,8 @@ private:
                                                       bool confirm);
     void tellAboutProtection(const Vault& vault) const;
     [[nodiscard]] int fail(const Error& error) const;
+    // "unknown command" and where it stood; never the word itself.
+    [[nodiscard]] int unknownShellCommand(std::size_t position) const;
 
     const Console& m_console;
     SecretArena& m_input;

@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QIcon>
+#include <cstdio>
 
 int main(int argc, char** argv)
 {
@@ -31,12 +32,30 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(
         QApplication::translate("main", "A password vault whose unlocked contents live only in "
                                         "secret memory."));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("vault"),
                                  QApplication::translate("main", "The vault to unlock."),
                                  QStringLiteral("[VAULT]"));
-    parser.process(app);
+    // Not parser.process(): it prints an unknown option's name, and a word typed in the wrong
+    // place may be a password. Say where it stood instead (as arcanum-cli does).
+    const QStringList arguments = QApplication::arguments();
+    if (!parser.parse(arguments)) {
+        qsizetype position = 0;
+        for (qsizetype i = 1; i < arguments.size() && position == 0; ++i)
+            if (arguments[i].startsWith(QLatin1Char('-')) && arguments[i] != u"-" &&
+                arguments[i] != u"--")
+                for (const QString& name : parser.unknownOptionNames())
+                    if (arguments[i].section(QLatin1Char('='), 0, 0).endsWith(name))
+                        position = i;
+        std::fprintf(stderr, "arcanum: unknown option (argument %lld). See arcanum --help.\n",
+                     static_cast<long long>(position));
+        return 2;
+    }
+    if (parser.isSet(help))
+        parser.showHelp(0);
+    if (parser.isSet(version))
+        parser.showVersion();
 
     Settings settings;
     DBusLockSignalSource lockSource;

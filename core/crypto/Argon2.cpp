@@ -1,40 +1,17 @@
 #include "crypto/Argon2.h"
 
+#include "crypto/Argon2WorkMemory.h"
 #include "crypto/Random.h"
 
 #include <algorithm>
 #include <argon2.h>
 #include <sodium.h>
 #include <string>
-#include <sys/mman.h>
 #include <unistd.h>
 
 namespace arcanum {
 
 namespace {
-
-// Argon2's blocks are functions of the password: keep them off the heap, out of core dumps and
-// out of forked children, and unmap them when done.
-int allocateBlocks(std::uint8_t** memory, std::size_t bytes)
-{
-    void* mapped = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (mapped == MAP_FAILED) {
-        *memory = nullptr;
-        return ARGON2_MEMORY_ALLOCATION_ERROR;
-    }
-    (void)madvise(mapped, bytes, MADV_DONTDUMP);
-    (void)madvise(mapped, bytes, MADV_DONTFORK);
-    *memory = static_cast<std::uint8_t*>(mapped);
-    return ARGON2_OK;
-}
-
-void freeBlocks(std::uint8_t* memory, std::size_t bytes)
-{
-    if (memory == nullptr)
-        return;
-    sodium_memzero(memory, bytes); // libargon2 clears too; this does not depend on its flags
-    munmap(memory, bytes);
-}
 
 std::uint32_t clampedSize(std::size_t size)
 {
@@ -66,8 +43,8 @@ Result<void> Argon2::hashRaw(SecretSpan password, const RawInput& input,
     context.lanes = input.lanes;
     context.threads = input.lanes;
     context.version = input.version;
-    context.allocate_cbk = allocateBlocks;
-    context.free_cbk = freeBlocks;
+    context.allocate_cbk = Argon2WorkMemory::allocate;
+    context.free_cbk = Argon2WorkMemory::release;
     context.flags = ARGON2_DEFAULT_FLAGS; // never wipe the caller's password or secret
 
     const argon2_type type = input.variant == Variant::Argon2id ? Argon2_id : Argon2_d;

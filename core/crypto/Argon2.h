@@ -2,8 +2,9 @@
 //
 // The password is read from the arena and the key is written straight into the caller's arena
 // span. Argon2's working memory (derived from the password, never the password itself) is
-// mmap'ed outside the heap with MADV_DONTDUMP + MADV_DONTFORK, wiped by libargon2 and unmapped
-// as soon as the hash is done (docs/SECURITY.md).
+// mmap'ed outside the heap on a 2 MiB boundary with MADV_HUGEPAGE + MADV_DONTDUMP +
+// MADV_DONTFORK, wiped (by libargon2; checked, and wiped here if it was not) and unmapped as soon
+// as the hash is done (docs/SECURITY.md).
 #pragma once
 
 #include "common/Result.h"

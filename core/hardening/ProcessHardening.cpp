@@ -21,8 +21,15 @@ ProcessHardening::Report ProcessHardening::apply()
 
 void ProcessHardening::bindSymbolsNow(char** argv)
 {
-    if (std::getenv("LD_BIND_NOW") != nullptr)
+    // The dynamic linker honours LD_BIND_NOW only when it is non-empty, and reads it once, at
+    // load: once this process runs with every symbol bound, the variable has done its work.
+    // Unset it so that no child (xdg-open, the browser it starts) inherits it: each of them
+    // would bind all of its own symbols at start for nothing.
+    const char* bindNow = std::getenv("LD_BIND_NOW");
+    if (bindNow != nullptr && *bindNow != '\0') {
+        unsetenv("LD_BIND_NOW");
         return;
+    }
     // Exec the file itself, not /proc/self/exe: the process name (ps, top) comes from the path.
     char path[4096];
     const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
@@ -30,7 +37,9 @@ void ProcessHardening::bindSymbolsNow(char** argv)
         return;
     path[length] = '\0';
     execv(path, argv);
-    // Still here: exec failed (no /proc?). Run on with lazy binding; nothing else to do.
+    // Still here: exec failed (no /proc?). Run on with lazy binding, and keep the variable from
+    // our children as above.
+    unsetenv("LD_BIND_NOW");
 }
 
 } // namespace arcanum

@@ -1,9 +1,11 @@
 // End-to-end tests of arcanum-cli through the real binary: every subcommand, --password-fd,
 // bad arguments, wrong password, damaged files, CSV dialects, exit statuses (docs/CLI.md).
 #include "CliRunner.h"
+#include "Sanitizers.h"
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <unistd.h>
@@ -103,10 +105,12 @@ private slots:
         QTest::newRow("--help") << QStringList{"--help"} << 0 << QByteArray();
         QTest::newRow("no command") << QStringList{} << 2 << QByteArray();
         QTest::newRow("unknown command")
-            << QStringList{"frobnicate"} << 2 << QByteArray("unknown command");
+            << QStringList{"frobnicate"} << 2 << QByteArray("unknown command (argument 1)");
         QTest::newRow("missing vault") << QStringList{"ls"} << 2 << QByteArray("needs the vault");
-        QTest::newRow("generate unknown option")
-            << QStringList{"generate", "--colour"} << 2 << QByteArray("Unknown option --colour");
+        QTest::newRow("generate unknown option") << QStringList{"generate", "--colour"} << 2
+                                                 << QByteArray("Unknown option (argument 2)");
+        QTest::newRow("unexpected argument") << QStringList{"generate", "extra"} << 2
+                                             << QByteArray("Unexpected argument (argument 2)");
         QTest::newRow("generate bad length") << QStringList{"generate", "--length", "2"} << 2
                                              << QByteArray("--length must be a number");
         QTest::newRow("generate not a number") << QStringList{"generate", "--length", "x1"} << 2
@@ -125,6 +129,55 @@ private slots:
         const CliResult r = m_cli.run(arguments);
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2(r.err.contains(stderrHas), r.err.constData());
+    }
+
+    // A word nobody recognises may be a password typed or pasted in the wrong place: it is
+    // never printed (stderr ends up in logs), only where it stood.
+    void unrecognisedWordsAreNeverEchoed_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("stderrHas");
+        const QString word = QStringLiteral("Hunter2-NotACommand");
+        QTest::newRow("command") << QStringList{word} << QByteArray("unknown command (argument 1)");
+        QTest::newRow("command --help")
+            << QStringList{word, "--help"} << QByteArray("unknown command (argument 1)");
+        QTest::newRow("option") << QStringList{"generate", "--length", "20", "--" + word}
+                                << QByteArray("Unknown option (argument 4)");
+        QTest::newRow("option=value")
+            << QStringList{"generate", "--x=" + word} << QByteArray("Unknown option (argument 2)");
+        QTest::newRow("option on a vault command") << QStringList{"ls", "v.arcanum", "--" + word}
+                                                   << QByteArray("Unknown option (argument 3)");
+        QTest::newRow("argument") << QStringList{"generate", word}
+                                  << QByteArray("Unexpected argument (argument 2)");
+    }
+    void unrecognisedWordsAreNeverEchoed()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, stderrHas);
+        const QString vault = newVault();
+        for (QString& argument : arguments)
+            if (argument == u"v.arcanum")
+                argument = vault;
+        const CliResult r = onVault(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(stderrHas), r.err.constData());
+        QVERIFY2(!r.err.contains("Hunter2") && !r.out.contains("Hunter2"), r.err.constData());
+    }
+
+    void shellNeverEchoesAnUnknownCommand()
+    {
+        const QString vault = newVault();
+        const CliResult r = m_cli.run({"shell", vault, "--password-fd", "0"},
+                                      master + "\nHunter2-pasted-password\n"
+                                               "ls --Hunter2-option\n"
+                                               "Hunter2-again --help\n"
+                                               "  \"Hunter2 quoted\" second\n"
+                                               "info extra-Hunter2\n");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(!r.err.contains("Hunter2") && !r.out.contains("Hunter2"), r.err.constData());
+        QCOMPARE(r.err.count("unknown command (word 1); try help."), 3);
+        QVERIFY2(r.err.contains("Unknown option (word 2)"), r.err.constData());
+        QVERIFY2(r.err.contains("Unexpected argument (word 2)"), r.err.constData());
     }
 
     void initAndInfo()
@@ -446,7 +499,8 @@ private slots:
         QVERIFY(r.out.contains("\tShell entry\ta b\t\n"));
         QCOMPARE(r.out.count("\tShell entry\t"), 2); // ls and search; add prints only the id
         QVERIFY(r.out.contains("shell-pw\n"));
-        QVERIFY(r.err.contains("unknown command \"frobnicate\""));
+        QVERIFY2(r.err.contains("unknown command (word 1)"), r.err.constData());
+        QVERIFY(!r.err.contains("frobnicate"));
         QVERIFY(onVault({"ls", vault}).out.contains("Shell entry"));
     }
 
@@ -535,6 +589,71 @@ private slots:
                  r.err.constData());
         QVERIFY(r.out.isEmpty());
     }
+
+    // The executables carry no RPATH: the dynamic linker never looks for a library in the
+    // current directory (CMake's build-tree RPATH placeholder, "::::...", meant exactly that).
+    // A garbage libc.so.6 and libsodium.so.23 in the working directory must not be touched.
+    void noLibraryIsLoadedFromTheWorkingDirectory()
+    {
+        QTemporaryDir planted;
+        for (const char* library : {"libc.so.6", "libsodium.so.23", "libstdc++.so.6",
+                                    "libQt6Core.so.6", "libQt6Widgets.so.6"}) {
+            QFile file(planted.filePath(library));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not a library\n");
+        }
+        QStringList programs{QStringLiteral(ARCANUM_CLI_PATH)};
+#ifdef ARCANUM_GUI_PATH
+        programs << QStringLiteral(ARCANUM_GUI_PATH);
+#endif
+        for (const QString& program : programs) {
+            QProcess process;
+            process.setWorkingDirectory(planted.path());
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            process.setProcessEnvironment(environment);
+            process.start(program, {QStringLiteral("--version")});
+            QVERIFY(process.waitForFinished(30000));
+            const QByteArray errors = process.readAllStandardError();
+            QVERIFY2(!errors.contains("error while loading shared libraries"), errors.constData());
+            QVERIFY2(process.exitCode() != 127, errors.constData());
+        }
+    }
+
+    // arcanum-cli carries libstdc++ and libgcc itself (linked statically): the LD_BIND_NOW
+    // re-exec then loads and binds only libc, libm, libsodium and libargon2 (twice). Under
+    // AddressSanitizer it links them dynamically. (readelf: binutils, part of build-essential.)
+    void cliNeedsNoLibstdcxx()
+    {
+        QProcess readelf;
+        readelf.start(QStringLiteral("readelf"),
+                      {QStringLiteral("--dynamic"), QStringLiteral(ARCANUM_CLI_PATH)});
+        QVERIFY(readelf.waitForFinished(30000));
+        const QByteArray dynamic = readelf.readAllStandardOutput();
+        QVERIFY2(dynamic.contains("(NEEDED)") && dynamic.contains("libsodium"),
+                 dynamic.constData());
+        QCOMPARE(dynamic.contains("libstdc++"), arcanum::test::addressSanitizer);
+        QCOMPARE(dynamic.contains("libgcc_s"), arcanum::test::addressSanitizer);
+        QVERIFY(!dynamic.contains("(RPATH)") && !dynamic.contains("(RUNPATH)"));
+    }
+
+#ifdef ARCANUM_GUI_PATH
+    // The desktop app does not echo an unknown option either.
+    void guiNeverEchoesAnUnknownOption()
+    {
+        QProcess gui;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        gui.setProcessEnvironment(environment);
+        gui.start(QStringLiteral(ARCANUM_GUI_PATH),
+                  {QStringLiteral("vault.arcanum"), QStringLiteral("--Hunter2-pasted=x")});
+        QVERIFY(gui.waitForFinished(30000));
+        const QByteArray errors = gui.readAllStandardError();
+        QCOMPARE(gui.exitCode(), 2);
+        QVERIFY2(errors.contains("unknown option (argument 2)"), errors.constData());
+        QVERIFY2(!errors.contains("Hunter2"), errors.constData());
+    }
+#endif
 
     void requireSecretMemoryWorksHere()
     {

@@ -1,5 +1,6 @@
 // The invariant, proven on the real arcanum-cli: a live `shell` session that unlocks, adds,
-// reveals, searches, edits and saves is scanned from outside (as root, /proc/PID/mem). No canary
+// reveals, searches, edits, saves and is given an unknown command and option is scanned from
+// outside (as root, /proc/PID/mem). No canary
 // — master password or any field — may be found outside secret memory, in UTF-8 or UTF-16, and
 // the secret mappings must be unreadable.
 #include "TestSupport.h"
@@ -60,7 +61,11 @@ private slots:
                                 {"tag", randomCanary("G")},
                                 {"entry password", randomCanary("P")},
                                 {"edited username", randomCanary("E")},
-                                {"edited password", randomCanary("Q")}};
+                                {"edited password", randomCanary("Q")},
+                                // Words typed in the wrong place (a password pasted at the
+                                // prompt): never echoed, never copied out of secret memory.
+                                {"mistyped command", randomCanary("C")},
+                                {"mistyped option", randomCanary("O")}};
 
         auto set = CanarySet::create();
         ARCANUM_VERIFY_OK(set);
@@ -93,11 +98,17 @@ private slots:
         shell.write("show " + f[1].value + " --field password --reveal\n");
         shell.write("search " + f[4].value.left(10) + "\n");
         shell.write("generate --length 30\n");
+        shell.write(f[9].value + " " + f[1].value + "\n");
+        shell.write("search x --" + f[10].value + "\n");
         shell.write("info\n");
         QByteArray output;
         QVERIFY2(waitForOutput(shell, output, "Entries: 1"), output.constData());
         QVERIFY(output.contains(f[6].value)); // the reveal really happened
         QVERIFY(output.contains(f[8].value));
+        QByteArray errors = shell.readAllStandardError();
+        QVERIFY2(errors.contains("unknown command (word 1)"), errors.constData());
+        QVERIFY2(errors.contains("Unknown option (word 3)"), errors.constData());
+        QVERIFY(!errors.contains(f[9].value) && !errors.contains(f[10].value));
 
         const pid_t pid = static_cast<pid_t>(shell.processId());
         auto report = CanaryScanner::scanProcess(pid, *set);
@@ -107,7 +118,9 @@ private slots:
         QCOMPARE(report->secretMappingsReadable, std::size_t(0));
         QVERIFY(report->bytesScanned > 100 * 1024);
 
-        // The process runs with every symbol bound at start, and its argv was wiped.
+        // The process was re-executed with every symbol bound at start (the environment block
+        // the kernel set up shows LD_BIND_NOW=1; the process unset the variable at once, so that
+        // children do not inherit it: TestProcessHardening), and its argv was wiped.
         QFile environ(QString("/proc/%1/environ").arg(pid));
         QVERIFY(environ.open(QIODevice::ReadOnly));
         QVERIFY(environ.readAll().split('\0').contains("LD_BIND_NOW=1"));

@@ -18,7 +18,9 @@
 #include "session/VaultSession.h"
 #include "settings/Settings.h"
 #include "support/FakeLockSignalSource.h"
+#include "support/MainWindowFixture.h"
 #include "support/Windows.h"
+#include "window/BusyIndicator.h"
 #include "window/EntryActions.h"
 #include "window/EntryDetailView.h"
 #include "window/GroupActions.h"
@@ -37,46 +39,12 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTreeView>
-#include <fstream>
 
 using namespace arcanum;
 using namespace arcanum::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-const char* const masterPassword = "window test password";
-constexpr int entryCount = 12;
-
-int secretMappings()
-{
-    std::ifstream maps("/proc/self/maps");
-    std::string line;
-    int count = 0;
-    while (std::getline(maps, line))
-        count += line.find("/secretmem") != std::string::npos;
-    return count;
-}
-
-// Writes a vault with `entryCount` entries (one "GitHub", the rest "Entry NN") and locks it.
-void writeVault(const QString& path)
-{
-    auto arena = makeArena();
-    auto vault = Vault::create(path.toStdString(), secret(*arena, masterPassword).span(),
-                               Argon2Params::withRandomSalt(256, 1, 1));
-    QVERIFY(vault.ok());
-    for (int i = 0; i < entryCount; ++i) {
-        EntryDraft draft((*vault)->arena());
-        const std::string title = i == 0 ? "GitHub" : "Entry " + std::to_string(10 + i);
-        QVERIFY(draft.set(EntryField::Title, secret((*vault)->arena(), title.c_str()).span()));
-        QVERIFY(draft.set(EntryField::Username, secret((*vault)->arena(), "user").span()));
-        const std::string password = "password-" + std::to_string(i);
-        QVERIFY(
-            draft.set(EntryField::Password, secret((*vault)->arena(), password.c_str()).span()));
-        QVERIFY((*vault)->contents().addEntry(draft).ok());
-    }
-    QVERIFY((*vault)->save().ok());
-}
 
 // Answers the next GroupNameDialog with `name` (typed over what is there) and OK.
 void answerGroupName(const char* name)
@@ -146,44 +114,7 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 
-    struct Fixture
-    {
-        QTemporaryDir dir;
-        QString vaultPath;
-        QString powerState;
-        std::unique_ptr<Settings> settings;
-        FakeLockSignalSource lockSource;
-        std::unique_ptr<MainWindow> window;
-
-        explicit Fixture(const char* powerStates = "freeze mem\n")
-        {
-            vaultPath = dir.filePath("window.arcanum");
-            writeVault(vaultPath);
-            powerState = dir.filePath("power-state");
-            std::ofstream(powerState.toStdString()) << powerStates;
-            settings = std::make_unique<Settings>(dir.filePath("settings.ini"));
-            window = std::make_unique<MainWindow>(
-                settings.get(), &lockSource,
-                HibernationProbe(powerState, [] { return std::optional<QString>(); }));
-            window->openVault(vaultPath);
-        }
-
-        [[nodiscard]] bool typeAndUnlock(const char* password)
-        {
-            SecretLineEdit* field = window->unlockPage()->passwordField();
-            field->setFocus();
-            QTest::keyClicks(field, QString::fromUtf8(password));
-            QSignalSpy done(window->session(), &VaultSession::busyChanged);
-            QTest::keyClick(field, Qt::Key_Return);
-            return done.wait(20000) && (done.count() >= 2 || done.wait(20000));
-        }
-        [[nodiscard]] bool unlock()
-        {
-            return typeAndUnlock(masterPassword) && window->session()->isUnlocked();
-        }
-        VaultPage* page() { return window->vaultPage(); }
-        EntryListModel* model() { return page()->entryModel(); }
-    };
+    using Fixture = MainWindowFixture;
 
 private slots:
     void unlockWrongThenRight()
@@ -199,6 +130,57 @@ private slots:
         QCOMPARE(f.model()->rowCount(), entryCount);
         QVERIFY(f.window->protectionText().contains("secret memory"));
         QVERIFY(f.window->windowTitle().contains("window.arcanum"));
+    }
+
+    // While Argon2 runs: "Deriving the key…" beside the bar (no style draws text on an
+    // indeterminate bar) and Cancel, which returns at once; the worker's result is wiped
+    // whenever it finishes, and a new unlock can start right away.
+    void cancelReturnsAtOnceAndANewUnlockCanStart()
+    {
+        Fixture f;
+        const QString slow = f.dir.filePath("slow.arcanum");
+        writeVault(slow, Argon2Params::withRandomSalt(128 * 1024, 3, 1)); // a few hundred ms
+        f.window->openVault(slow);
+        QVERIFY(showAndActivate(*f.window));
+        UnlockPage* page = f.window->unlockPage();
+        VaultSession* session = f.window->session();
+        QSignalSpy unlocked(session, &VaultSession::unlocked);
+        QTest::keyClicks(page->passwordField(), QString::fromUtf8(masterPassword));
+        QTest::keyClick(page->passwordField(), Qt::Key_Return);
+        QVERIFY(page->isBusy());
+        QVERIFY(page->busyLabel()->isVisible());
+        QCOMPARE(page->busyLabel()->text(), QStringLiteral("Deriving the key…"));
+        QVERIFY(page->cancelButton()->isVisible());
+        QVERIFY(page->busyIndicator()->isVisible() && page->busyIndicator()->isAnimating());
+        QCOMPARE(QApplication::focusWidget(), page->cancelButton());
+
+        page->cancelButton()->click();
+        // At once: no event was processed, Argon2 is still running.
+        QVERIFY(!page->isBusy());
+        QVERIFY(!page->busyIndicator()->isAnimating());
+        QCOMPARE(session->state(), VaultSession::State::Locked);
+        QCOMPARE(session->runningWorkers(), 1);
+        QVERIFY(page->passwordField()->isEnabled());
+        QVERIFY(page->passwordField()->isEmpty());
+        QCOMPARE(QApplication::focusWidget(), page->passwordField());
+
+        // Escape cancels too, and a second unlock starts while the first worker still runs.
+        QTest::keyClicks(page->passwordField(), QString::fromUtf8(masterPassword));
+        QTest::keyClick(page->passwordField(), Qt::Key_Return);
+        QVERIFY(page->isBusy());
+        QTest::keyClick(page->cancelButton(), Qt::Key_Escape);
+        QVERIFY(!page->isBusy());
+        QCOMPARE(session->runningWorkers(), 2);
+
+        // The fast vault unlocks while the abandoned ones finish in the background.
+        f.window->openVault(f.vaultPath);
+        QVERIFY(f.unlock());
+        QTRY_COMPARE_WITH_TIMEOUT(session->runningWorkers(), 0, 30000);
+        QCOMPARE(unlocked.count(), 1);
+        QCOMPARE(session->path(), f.vaultPath);
+        // What the abandoned workers unlocked was wiped and unmapped in their threads: only the
+        // open vault's secret memory is left.
+        QCOMPARE(secretMappings(), int(session->vault()->arena().regionCount()));
     }
 
     void damagedFileSaysSo()

@@ -55,7 +55,7 @@ private:
 
 EntryEditorDialog::EntryEditorDialog(VaultSession* session, std::optional<EntryId> entry,
                                      std::optional<EntryId> group, QWidget* parent)
-    : QDialog(parent), m_session(session), m_entry(entry)
+    : QDialog(parent), m_session(session), m_original(entry), m_entry(entry)
 {
     setWindowTitle(entry ? tr("Edit Entry") : tr("New Entry"));
     Vault* vault = session->vault();

@@ -53,6 +53,11 @@ public:
     [[nodiscard]] bool isNewEntry() const { return !m_entry.has_value(); }
     // The user changed something that is not in the vault yet.
     [[nodiscard]] bool isModified() const { return m_modified; }
+    // Something typed here is not saved yet: not applied, or applied but its save failed. A
+    // lock now would lose it (LockCoordinator asks first, or reports it afterwards).
+    [[nodiscard]] bool hasUnsavedChanges() const { return m_modified || m_applied; }
+    // The entry this dialog was opened on; nullopt for a new one.
+    [[nodiscard]] std::optional<EntryId> originalEntry() const { return m_original; }
 
     // The fields, for the main window's tests and for focus handling.
     [[nodiscard]] SecretLineEdit* titleEdit() const { return m_title; }
@@ -101,6 +106,7 @@ private:
     void onAboutToLock();
 
     VaultSession* m_session;
+    std::optional<EntryId> m_original;
     std::optional<EntryId> m_entry;
     std::optional<EntryId> m_savedEntry;
     bool m_modified = false;

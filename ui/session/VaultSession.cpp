@@ -1,18 +1,30 @@
 #include "session/VaultSession.h"
 
 #include "crypto/Argon2.h"
+#include "secret/SecretArena.h"
+
+#include <unistd.h>
 
 namespace arcanum {
+
+// One unlock or create: its own arena with the password copy, and its result. Shared by the
+// session and the worker thread; the session may abandon it at any time.
+struct VaultSession::Job
+{
+    std::unique_ptr<SecretArena> arena; // declared before the buffer that lives in it
+    SecretBuffer password;
+    std::mutex mutex;
+    std::optional<VaultResult> result;  // set by the worker unless abandoned
+    std::atomic<bool> abandoned{false}; // set by the session; the worker then wipes its result
+    std::string createdFile;            // a create's new file, removed if the job was abandoned
+};
 
 VaultSession::VaultSession(QObject* parent) : QObject(parent) {}
 
 VaultSession::~VaultSession()
 {
     stopRekeying();
-    if (m_worker) {
-        m_discardResult = true;
-        m_worker->wait();
-    }
+    abandonJob(); // its worker wipes what it makes; nobody waits for Argon2
     m_vault.reset();
 }
 
@@ -24,22 +36,57 @@ void VaultSession::setState(State state)
         emit busyChanged(state == State::Busy);
 }
 
-void VaultSession::startWorker(const QString& path, std::function<VaultResult()> job)
+int VaultSession::runningWorkers() const
 {
-    if (m_state == State::Busy)
+    return m_runningWorkers->load();
+}
+
+void VaultSession::startWorker(const QString& path, SecretBuffer password,
+                               std::function<VaultResult(Job& job)> work)
+{
+    if (m_state == State::Busy) {
+        password.reset();
         return; // one unlock at a time; the window disables its buttons meanwhile
+    }
     if (m_state == State::Unlocked)
         lock();
+    // The job's own copy of the password: the caller's arena may be released right after this
+    // (a new unlock may even start in it) while an abandoned worker still runs.
+    auto job = std::make_shared<Job>();
+    auto arena = SecretArena::create(m_arenaOptions, password.size() + 1);
+    auto copy = arena ? (*arena)->copyOf(password.span()) : Result<SecretBuffer>(arena.error());
+    password.reset();
+    if (!copy) {
+        emit unlockFailed(static_cast<int>(copy.error().code),
+                          QString::fromStdString(copy.error().message));
+        return;
+    }
+    job->arena = std::move(arena.value());
+    job->password = std::move(copy.value());
     m_path = path;
-    m_discardResult = false;
+    m_job = job;
     setState(State::Busy);
-    QThread* worker = QThread::create([this, job = std::move(job)]() {
-        VaultResult result = job();
-        std::lock_guard guard(m_resultMutex);
-        m_result.emplace(std::move(result));
+    ++*m_runningWorkers;
+    QThread* worker = QThread::create([job, work = std::move(work), running = m_runningWorkers] {
+        VaultResult result = work(*job);
+        job->password.reset(); // the work wipes it as soon as the keys exist; in any case now
+        bool kept = false;
+        {
+            std::lock_guard guard(job->mutex);
+            if (!job->abandoned) {
+                job->result.emplace(std::move(result));
+                kept = true;
+            }
+        }
+        // Abandoned: `result` (perhaps a whole unlocked vault) is wiped here, in this thread, and
+        // a vault file this job created is removed again: the user cancelled its creation.
+        result = Error{ErrorCode::Cancelled, {}};
+        if (!kept && !job->createdFile.empty())
+            ::unlink(job->createdFile.c_str());
+        job->arena.reset();
+        --*running;
     });
-    m_worker = worker;
-    connect(worker, &QThread::finished, this, &VaultSession::onWorkerFinished);
+    connect(worker, &QThread::finished, this, [this, job] { onWorkerFinished(job); });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     worker->start();
 }
@@ -48,11 +95,9 @@ void VaultSession::unlock(const QString& path, SecretBuffer password)
 {
     const std::string file = path.toStdString();
     const SecretArenaOptions options = m_arenaOptions;
-    // The buffer moves into the job and dies (wiped) with it, in the worker thread.
-    auto shared = std::make_shared<SecretBuffer>(std::move(password));
-    startWorker(path, [file, options, shared]() {
-        auto vault = Vault::open(file, shared->span(), options);
-        shared->reset();
+    startWorker(path, std::move(password), [file, options](Job& job) {
+        auto vault = Vault::open(file, job.password.span(), options);
+        job.password.reset();
         return vault;
     });
 }
@@ -62,35 +107,59 @@ void VaultSession::create(const QString& path, SecretBuffer password,
 {
     const std::string file = path.toStdString();
     const SecretArenaOptions options = m_arenaOptions;
-    auto shared = std::make_shared<SecretBuffer>(std::move(password));
-    startWorker(path, [file, options, shared, kdf]() -> VaultResult {
+    startWorker(path, std::move(password), [file, options, kdf](Job& job) -> VaultResult {
         std::optional<Argon2Params> params = kdf;
         if (!params) {
             auto calibrated = Argon2::calibrate({});
-            if (!calibrated) {
-                shared->reset();
+            if (!calibrated)
                 return calibrated.error();
-            }
             params = *calibrated;
         }
-        auto vault = Vault::create(file, shared->span(), *params, options);
-        shared->reset(); // before the job ends: the caller may release its arena at once
+        if (job.abandoned) // cancelled while calibrating: write nothing
+            return Error{ErrorCode::Cancelled, "Creating the vault was cancelled."};
+        auto vault = Vault::create(file, job.password.span(), *params, options);
+        job.password.reset();
+        if (vault)
+            job.createdFile = file;
         return vault;
     });
 }
 
-void VaultSession::onWorkerFinished()
+void VaultSession::abandonJob()
 {
+    if (!m_job)
+        return;
+    std::optional<VaultResult> finished;
+    {
+        std::lock_guard guard(m_job->mutex);
+        m_job->abandoned = true;
+        finished.swap(m_job->result); // done already, not yet collected: wiped below
+    }
+    m_job.reset();
+}
+
+void VaultSession::cancelUnlock()
+{
+    if (m_state != State::Busy)
+        return;
+    abandonJob();
+    setState(State::Locked);
+    emit unlockCancelled();
+}
+
+void VaultSession::onWorkerFinished(const std::shared_ptr<Job>& job)
+{
+    if (job != m_job)
+        return; // abandoned: the worker has wiped its result
+    m_job.reset();
     std::optional<VaultResult> result;
     {
-        std::lock_guard guard(m_resultMutex);
-        result.swap(m_result);
+        std::lock_guard guard(job->mutex);
+        result.swap(job->result);
     }
-    m_worker.clear();
-    if (m_discardResult || !result) {
-        result.reset(); // locked while busy: the new vault (if any) is wiped here
+    if (!result) {
         setState(State::Locked);
-        emit locked();
+        emit unlockFailed(static_cast<int>(ErrorCode::Cancelled), tr("Unlocking stopped."));
         return;
     }
     if (!*result) {
@@ -181,7 +250,9 @@ Result<void> VaultSession::commitChanges()
 void VaultSession::lock()
 {
     if (m_state == State::Busy) {
-        m_discardResult = true; // the worker's vault is dropped when it finishes
+        abandonJob(); // the worker wipes the vault it makes; nothing waits for Argon2
+        setState(State::Locked);
+        emit locked();
         return;
     }
     if (m_state == State::Locked)

@@ -4,15 +4,16 @@
 #include "dialogs/EntryEditorDialog.h"
 #include "dialogs/EntryHistoryDialog.h"
 #include "dialogs/GeneratorDialog.h"
+#include "platform/UrlOpener.h"
 #include "session/VaultSession.h"
 #include "window/EntryDetailView.h"
 #include "window/VaultPage.h"
 
 #include <QAction>
-#include <QDesktopServices>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTreeView>
-#include <QUrl>
+#include <utility>
 
 namespace arcanum {
 
@@ -59,6 +60,13 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
     connect(revealFields, &QAction::toggled, page->details(), &EntryDetailView::setRevealed);
     connect(page->details(), &EntryDetailView::revealedChanged, revealFields, &QAction::setChecked);
     connect(generator, &QAction::triggered, this, &EntryActions::showGenerator);
+    m_urlOpener = new UrlOpener(this);
+    connect(m_urlOpener, &UrlOpener::finished, this, &EntryActions::onUrlOpened);
+    // The question names no URL, but its Copy button would reach into the vault: close it.
+    connect(session, &VaultSession::aboutToLock, this, [this] {
+        delete m_urlQuestion.data();
+        m_openingEntry.reset();
+    });
 
     EntryDetailView* details = page->details();
     connect(details, &EntryDetailView::copyRequested, this, &EntryActions::copyField);
@@ -157,15 +165,62 @@ void EntryActions::openCurrentUrl()
     const auto entry = current();
     if (!entry || entry->url().empty())
         return;
-    // The one deliberate copy out of the arena: the browser needs the URL as a string. The QUrl
-    // and its QString die at the end of this function (docs/SECURITY.md).
-    const SecretSpan url = entry->url();
-    QUrl target = QUrl::fromEncoded(QByteArray::fromRawData(url.chars(), qsizetype(url.size())),
-                                    QUrl::TolerantMode);
-    if (target.scheme().isEmpty())
-        target = QUrl::fromUserInput(target.toString());
-    if (!QDesktopServices::openUrl(target))
-        emit statusMessage(tr("No program could open that URL."));
+    // UrlOpener copies the address into an arena of its own and hands it to the portal or
+    // xdg-open from there; nothing here or there names the URL (docs/SECURITY.md).
+    switch (m_urlOpener->open(entry->url())) {
+    case UrlOpener::Start::Opening:
+        m_openingEntry = entry->id();
+        emit statusMessage(tr("Opening the URL in your browser…"));
+        return;
+    case UrlOpener::Start::NotWebAddress:
+        offerToCopyUrl(entry->id(), tr("Arcanum opens only web addresses (http:// and https://). "
+                                       "This entry's URL is something else."));
+        return;
+    case UrlOpener::Start::Failed:
+        emit statusMessage(tr("Could not open the URL: no secret memory was left for it."));
+        return;
+    }
+}
+
+void EntryActions::onUrlOpened(bool opened, const QString& how)
+{
+    const auto entry = std::exchange(m_openingEntry, std::nullopt);
+    if (opened) {
+        emit statusMessage(tr("The URL was handed to your browser %1.").arg(how));
+        return;
+    }
+    if (entry)
+        offerToCopyUrl(*entry, tr("The URL could not be opened: %1").arg(how));
+    else
+        emit statusMessage(tr("The URL could not be opened: %1").arg(how));
+}
+
+QMessageBox* EntryActions::urlQuestion() const
+{
+    return m_urlQuestion;
+}
+
+void EntryActions::offerToCopyUrl(const EntryId& entry, const QString& why)
+{
+    delete m_urlQuestion.data();
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Open URL"), why,
+                                QMessageBox::NoButton, m_dialogParent);
+    box->setInformativeText(tr("Copy the URL to the clipboard instead?"));
+    QPushButton* copy = box->addButton(tr("&Copy URL"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(copy);
+    m_urlQuestion = box;
+    connect(box, &QMessageBox::finished, this, [this, box, copy, entry] {
+        const bool copying = box->clickedButton() == copy;
+        box->deleteLater();
+        Vault* vault = m_session->vault();
+        if (!copying || vault == nullptr)
+            return;
+        if (const auto index = vault->contents().findEntry(entry))
+            reportCopy(m_clipboard->copy(vault->arena(), vault->contents().entry(*index).url()),
+                       tr("URL"));
+    });
+    box->open();
 }
 
 void EntryActions::addEntry()
@@ -206,13 +261,17 @@ void EntryActions::deleteCurrent()
     const auto id = m_page->currentEntry();
     if (!m_session->isUnlocked() || !id)
         return;
-    if (m_confirmDeletes &&
-        QMessageBox::question(m_dialogParent, tr("Delete entry"),
-                              tr("Delete the selected entry and its history?\n\nThe previous "
-                                 "state of the vault stays in its backup file (.bak)."),
-                              QMessageBox::Yes | QMessageBox::Cancel,
-                              QMessageBox::Cancel) != QMessageBox::Yes)
-        return;
+    if (m_confirmDeletes) {
+        QMessageBox box(QMessageBox::Question, tr("Delete entry"),
+                        tr("Delete the selected entry and its history?\n\nThe previous state of "
+                           "the vault stays in its backup file (.bak)."),
+                        QMessageBox::Yes | QMessageBox::Cancel, m_dialogParent);
+        box.setDefaultButton(QMessageBox::Cancel);
+        // A lock (Ctrl+L works in this question too) answers it: there is no vault to delete from.
+        connect(m_session, &VaultSession::aboutToLock, &box, &QDialog::reject);
+        if (box.exec() != QMessageBox::Yes || !m_session->isUnlocked())
+            return;
+    }
     if (auto removed = m_session->vault()->contents().removeEntry(*id); !removed) {
         showError(tr("Delete entry"), QString::fromStdString(removed.error().message));
         return;

@@ -3,21 +3,27 @@
 // QActions with their shortcuts.
 //
 // Logic only; no layout. Copies go through ClipboardGuard (served lazily from the arena, cleared
-// after the timeout); opening a URL is the one path that hands plaintext to another program, on
-// request (docs/SECURITY.md). Windows and tests trigger the actions or call the slots directly.
+// after the timeout); opening a URL (UrlOpener: web addresses only, from the arena, through the
+// OpenURI portal or xdg-open) is the one path that hands plaintext to another program, on
+// request (docs/SECURITY.md). Any other URL is not opened: the user is told so and offered a
+// copy instead. Windows and tests trigger the actions or call the slots directly.
 #pragma once
 
 #include "common/Result.h"
 #include "vault/EntryView.h"
 
 #include <QObject>
+#include <QPointer>
+#include <optional>
 
 class QAction;
+class QMessageBox;
 class QWidget;
 
 namespace arcanum {
 
 class ClipboardGuard;
+class UrlOpener;
 class VaultPage;
 class VaultSession;
 
@@ -41,6 +47,10 @@ public:
 
     // Skip the delete confirmation (tests).
     void setConfirmDeletes(bool confirm) { m_confirmDeletes = confirm; }
+    // Opens URLs (tests point it at a private bus and a fake opener).
+    [[nodiscard]] UrlOpener* urlOpener() const { return m_urlOpener; }
+    // "Copy the URL instead?", while it is open.
+    [[nodiscard]] QMessageBox* urlQuestion() const;
 
 public slots:
     void addEntry();
@@ -63,11 +73,17 @@ private:
     [[nodiscard]] std::optional<EntryView> current() const;
     void reportCopy(const Result<void>& copied, const QString& what);
     void showError(const QString& title, const QString& message);
+    void onUrlOpened(bool opened, const QString& how);
+    // Says `why` the entry's URL was not opened and offers to copy it (asked with open()).
+    void offerToCopyUrl(const EntryId& entry, const QString& why);
 
     VaultSession* m_session;
     VaultPage* m_page;
     ClipboardGuard* m_clipboard;
     QWidget* m_dialogParent;
+    UrlOpener* m_urlOpener = nullptr;
+    std::optional<EntryId> m_openingEntry; // the entry whose URL is being opened
+    QPointer<QMessageBox> m_urlQuestion;
     bool m_confirmDeletes = true;
 };
 

@@ -7,10 +7,12 @@
 #include "dialogs/CreateVaultDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "lock/LockController.h"
+#include "lock/LockCoordinator.h"
 #include "platform/HibernationBanner.h"
 #include "session/VaultSession.h"
 #include "settings/Settings.h"
 #include "window/CsvImportController.h"
+#include "window/DiscardedEditNotice.h"
 #include "window/EntryActions.h"
 #include "window/GroupActions.h"
 #include "window/UnlockPage.h"
@@ -37,14 +39,17 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
     m_session = new VaultSession(this);
     m_clipboard = new ClipboardGuard(this);
     m_lock = new LockController(lockSource, this);
+    m_lockCoordinator = new LockCoordinator(m_session, this);
 
     m_unlockPage = new UnlockPage(this);
     m_vaultPage = new VaultPage(m_session, this);
     m_banner = new HibernationBanner(this);
+    m_discardedNotice = new DiscardedEditNotice(m_session, this);
     auto* unlocked = new QWidget(this);
     auto* unlockedLayout = new QVBoxLayout(unlocked);
     unlockedLayout->setContentsMargins(4, 4, 4, 4);
     unlockedLayout->addWidget(m_banner);
+    unlockedLayout->addWidget(m_discardedNotice);
     unlockedLayout->addWidget(m_vaultPage, 1);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_unlockPage);
@@ -59,7 +64,11 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
     m_screenReader = new ScreenReaderAccessController(m_settings, this, statusBar());
     buildMenus();
 
-    connect(m_lock, &LockController::lockRequested, this, &MainWindow::lockVault);
+    connect(m_lock, &LockController::lockRequested, m_lockCoordinator,
+            &LockCoordinator::requestLock);
+    connect(m_lockCoordinator, &LockCoordinator::lockApproved, this, &MainWindow::lockVault);
+    connect(m_lockCoordinator, &LockCoordinator::editDiscarded, m_discardedNotice,
+            &DiscardedEditNotice::remember);
     connect(m_session, &VaultSession::busyChanged, m_unlockPage, &UnlockPage::setBusy);
     connect(m_session, &VaultSession::unlocked, this, &MainWindow::onUnlocked);
     connect(m_session, &VaultSession::unlockFailed, this, &MainWindow::onUnlockFailed);
@@ -81,6 +90,11 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
     connect(m_clipboard, &ClipboardGuard::cleared, this,
             [this] { statusBar()->showMessage(tr("Clipboard cleared."), 4000); });
     connect(m_unlockPage, &UnlockPage::unlockRequested, this, &MainWindow::unlock);
+    connect(m_unlockPage, &UnlockPage::cancelRequested, m_session, &VaultSession::cancelUnlock);
+    connect(m_session, &VaultSession::unlockCancelled, this, [this] {
+        statusBar()->showMessage(tr("Unlocking cancelled."), 8000);
+        m_unlockPage->focusPassword();
+    });
     connect(m_unlockPage, &UnlockPage::createRequested, this, &MainWindow::createVault);
     connect(m_unlockPage, &UnlockPage::openRequested, this, &MainWindow::chooseVault);
     connect(m_unlockPage, &UnlockPage::recentVaultChosen, this, &MainWindow::openVault);
@@ -104,8 +118,11 @@ void MainWindow::buildMenus()
     QMenu* vault = menuBar()->addMenu(tr("&Vault"));
     vault->addAction(tr("&New vault…"), this, &MainWindow::createVault);
     vault->addAction(tr("&Open vault…"), QKeySequence::Open, this, &MainWindow::chooseVault);
-    m_lockAction = vault->addAction(tr("&Lock"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
-                                    [this] { lockVault(LockReason::OnDemand); });
+    const QKeySequence lockKey(Qt::CTRL | Qt::Key_L);
+    m_lockAction = vault->addAction(tr("&Lock"), lockKey, m_lockCoordinator, [this] {
+        m_lockCoordinator->requestLock(LockReason::OnDemand);
+    });
+    m_lockCoordinator->setLockKey(lockKey); // in every window, modal dialogs included
     vault->addAction(m_csvImport->importAction);
     vault->addSeparator();
     m_changePasswordAction =
@@ -164,7 +181,8 @@ void MainWindow::buildMenus()
                "Delete  delete entry\n"
                "Ctrl+Shift+N  new group\nF2  rename group (sidebar)\n"
                "Delete  delete empty group (sidebar)\n"
-               "Ctrl+H  show protected fields\nCtrl+G  password generator\nCtrl+L  lock\n"
+               "Ctrl+H  show protected fields\nCtrl+G  password generator\n"
+               "Ctrl+L  lock (in any window)\nEsc  cancel unlocking\n"
                "Ctrl+O  open vault\nCtrl+Q  quit"));
     });
     help->addAction(tr("&About Arcanum"), this, [this] {

@@ -1,6 +1,8 @@
 // MainWindow: Arcanum's window. Thin: it owns the session, the lock controller, the clipboard
 // guard and the hibernation banner, switches between the unlock page and the vault page, and
-// puts the actions in menus. Locking (for any reason) goes through lockVault().
+// puts the actions in menus. Every lock request (Ctrl+L from any window, the menu, idle, screen
+// lock, sleep) goes through the LockCoordinator, which may ask about unsaved edits, and then
+// through lockVault().
 #pragma once
 
 #include "lock/LockReason.h"
@@ -17,10 +19,12 @@ namespace arcanum {
 class ClipboardGuard;
 class ScreenReaderAccessController;
 class CsvImportController;
+class DiscardedEditNotice;
 class EntryActions;
 class GroupActions;
 class HibernationBanner;
 class LockController;
+class LockCoordinator;
 class LockSignalSource;
 class Settings;
 class UnlockPage;
@@ -46,6 +50,8 @@ public:
     [[nodiscard]] EntryActions* actions() const { return m_actions; }
     [[nodiscard]] GroupActions* groupActions() const { return m_groupActions; }
     [[nodiscard]] LockController* lockController() const { return m_lock; }
+    [[nodiscard]] LockCoordinator* lockCoordinator() const { return m_lockCoordinator; }
+    [[nodiscard]] DiscardedEditNotice* discardedEditNotice() const { return m_discardedNotice; }
     [[nodiscard]] ClipboardGuard* clipboard() const { return m_clipboard; }
     [[nodiscard]] HibernationBanner* banner() const { return m_banner; }
     [[nodiscard]] QAction* changePasswordAction() const { return m_changePasswordAction; }
@@ -76,6 +82,8 @@ private:
     HibernationProbe m_probe;
     VaultSession* m_session = nullptr;
     LockController* m_lock = nullptr;
+    LockCoordinator* m_lockCoordinator = nullptr;
+    DiscardedEditNotice* m_discardedNotice = nullptr;
     ClipboardGuard* m_clipboard = nullptr;
     QStackedWidget* m_pages = nullptr;
     UnlockPage* m_unlockPage = nullptr;

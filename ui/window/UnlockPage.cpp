@@ -1,13 +1,14 @@
 #include "window/UnlockPage.h"
 
 #include "secret/SecretLineEdit.h"
+#include "window/BusyIndicator.h"
 
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -50,11 +51,21 @@ UnlockPage::UnlockPage(QWidget* parent) : QWidget(parent)
         updateUnlockButton();
     });
 
-    m_busy = new QProgressBar(this);
-    m_busy->setRange(0, 0); // indeterminate: Argon2 gives no progress
-    m_busy->setFormat(tr("Deriving the key…"));
-    m_busy->setTextVisible(true);
-    m_busy->hide();
+    m_busyRow = new QWidget(this);
+    // Argon2 gives no progress: a busy indicator drawn five times a second (an indeterminate
+    // QProgressBar repaints at 60 frames a second on the cores Argon2 runs on, and draws no text).
+    m_busy = new BusyIndicator(m_busyRow);
+    m_busyText = new QLabel(tr("Deriving the key…"), m_busyRow);
+    m_busy->setAccessibleName(m_busyText->text());
+    m_cancel = new QPushButton(tr("Cancel"), m_busyRow);
+    m_cancel->setToolTip(tr("Stop unlocking (Esc)"));
+    connect(m_cancel, &QPushButton::clicked, this, &UnlockPage::cancelRequested);
+    auto* busyLayout = new QHBoxLayout(m_busyRow);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    busyLayout->addWidget(m_busy, 1);
+    busyLayout->addWidget(m_busyText);
+    busyLayout->addWidget(m_cancel);
+    m_busyRow->hide();
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
@@ -86,7 +97,7 @@ UnlockPage::UnlockPage(QWidget* parent) : QWidget(parent)
     column->addSpacing(12);
     column->addWidget(passwordLabel);
     column->addLayout(passwordRow);
-    column->addWidget(m_busy);
+    column->addWidget(m_busyRow);
     column->addWidget(m_error);
     column->addSpacing(24);
     column->addWidget(new QLabel(tr("Recent vaults:"), this));
@@ -170,17 +181,30 @@ void UnlockPage::focusPassword()
 
 void UnlockPage::updateUnlockButton()
 {
-    m_unlock->setEnabled(!m_path.isEmpty() && !m_password->isEmpty() && !m_busy->isVisible());
+    m_unlock->setEnabled(!m_path.isEmpty() && !m_password->isEmpty() && !isBusy());
 }
 
 void UnlockPage::setBusy(bool busy)
 {
-    m_busy->setVisible(busy);
+    m_busyRow->setVisible(busy);
     m_password->setEnabled(!busy && !m_path.isEmpty());
     m_create->setEnabled(!busy);
     m_open->setEnabled(!busy);
     m_recent->setEnabled(!busy);
     updateUnlockButton();
+    // Enter or Space cancels, as Escape does. Afterwards the window decides where the focus
+    // goes (back to the password after a failure or a cancel; the vault after an unlock).
+    if (busy)
+        m_cancel->setFocus(Qt::OtherFocusReason);
+}
+
+void UnlockPage::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Escape && isBusy()) {
+        emit cancelRequested();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void UnlockPage::showError(const QString& message)
@@ -197,7 +221,7 @@ QString UnlockPage::errorText() const
 
 bool UnlockPage::isBusy() const
 {
-    return !m_busy->isHidden();
+    return !m_busyRow->isHidden();
 }
 
 void UnlockPage::clearError()

@@ -2,8 +2,9 @@
 //
 // The password field types into a small arena of this page's own, created when the field is
 // first focused and released after unlocking, so no secret memory (which blocks hibernation)
-// exists while Arcanum merely sits locked. While Argon2 runs the page shows a busy bar and
-// disables itself; a wrong password says so and lets the user retry at once.
+// exists while Arcanum merely sits locked. While Argon2 runs the page shows a BusyIndicator with
+// "Deriving the key…" beside it and a Cancel button (Escape too), and disables the rest; a wrong
+// password says so and lets the user retry at once.
 #pragma once
 
 #include "common/Result.h"
@@ -14,11 +15,11 @@
 
 class QLabel;
 class QListWidget;
-class QProgressBar;
 class QPushButton;
 
 namespace arcanum {
 
+class BusyIndicator;
 class SecretLineEdit;
 
 class UnlockPage : public QWidget
@@ -53,15 +54,21 @@ public:
     // The error shown, or empty (tests and accessibility).
     [[nodiscard]] QString errorText() const;
     [[nodiscard]] bool isBusy() const;
+    [[nodiscard]] QPushButton* cancelButton() const { return m_cancel; }
+    [[nodiscard]] QLabel* busyLabel() const { return m_busyText; }
+    [[nodiscard]] BusyIndicator* busyIndicator() const { return m_busy; }
 
 signals:
     void unlockRequested();
+    // Cancel (or Escape) while busy.
+    void cancelRequested();
     void createRequested();
     void openRequested();
     void recentVaultChosen(const QString& path);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void ensureArena();
@@ -74,7 +81,10 @@ private:
     QLabel* m_pathLabel = nullptr;
     SecretLineEdit* m_password = nullptr;
     QPushButton* m_unlock = nullptr;
-    QProgressBar* m_busy = nullptr;
+    QWidget* m_busyRow = nullptr;
+    BusyIndicator* m_busy = nullptr;
+    QLabel* m_busyText = nullptr;
+    QPushButton* m_cancel = nullptr;
     QLabel* m_error = nullptr;
     QListWidget* m_recent = nullptr;
     QPushButton* m_create = nullptr;
