@@ -3,6 +3,7 @@
 #include "crypto/Aead.h"
 #include "crypto/Random.h"
 #include "format/AtomicFile.h"
+#include "platform/DocumentPortal.h"
 #include "format/VaultHeader.h"
 
 #include <cerrno>
@@ -191,6 +192,11 @@ Result<void> Vault::save()
     m_fileBytes = file->size();
     m_diskBytes = std::move(file.value());
     return m_contents.adopt(std::move(payload.value()));
+}
+
+std::string Vault::backupPath(const std::string& path)
+{
+    return DocumentPortal::backupPath(path);
 }
 
 Result<void> Vault::changePassword(SecretSpan newPassword, const Argon2Params& kdf)
