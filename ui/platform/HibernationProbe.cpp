@@ -76,6 +76,19 @@ HibernationProbe::LogindQuery HibernationProbe::logindQuery(const QDBusConnectio
     };
 }
 
+QString HibernationProbe::stateName(HibernationState state)
+{
+    switch (state) {
+    case HibernationState::CanHibernate:
+        return QStringLiteral("can hibernate");
+    case HibernationState::CannotHibernate:
+        return QStringLiteral("cannot hibernate");
+    case HibernationState::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
 QString HibernationProbe::unlockedMessage()
 {
     return tr("Hibernation is disabled while this vault is unlocked: its contents live in secret "

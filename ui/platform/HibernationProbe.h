@@ -53,6 +53,9 @@ public:
     // Calls CanHibernate on `bus` (blocking, at most `timeoutMs`).
     [[nodiscard]] static LogindQuery logindQuery(const QDBusConnection& bus, int timeoutMs = 2000);
 
+    // "can hibernate", "cannot hibernate" or "unknown", for logs (untranslated).
+    [[nodiscard]] static QString stateName(HibernationState state);
+
     // What the banner says while a vault is unlocked on a machine that can hibernate.
     [[nodiscard]] static QString unlockedMessage();
 

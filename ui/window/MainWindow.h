@@ -72,6 +72,7 @@ private:
 
     Settings* m_settings;
     HibernationProbe m_probe;
+    HibernationVerdict m_hibernation; // the probe's last answer, asked before each unlock
     VaultSession* m_session = nullptr;
     LockController* m_lock = nullptr;
     ClipboardGuard* m_clipboard = nullptr;
