@@ -29,9 +29,8 @@ public:
     // The backup of the vault at `path`: `path`.bak beside it, or for a document in the portal
     // `dataHome`/arcanum/backups/DOC_ID-NAME.bak (DOC_ID keeps two documents of the same name
     // apart). `dataHome` is $XDG_DATA_HOME (default ~/.local/share).
-    [[nodiscard]] static std::string backupPath(const std::string& path,
-                                                const std::string& mountPoint,
-                                                const std::string& dataHome);
+    [[nodiscard]] static std::string
+    backupPath(const std::string& path, const std::string& mountPoint, const std::string& dataHome);
 
     // backupPath() for this process's environment; creates the backups folder (0700) when the
     // vault is in the portal.

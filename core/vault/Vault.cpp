@@ -3,8 +3,8 @@
 #include "crypto/Aead.h"
 #include "crypto/Random.h"
 #include "format/AtomicFile.h"
-#include "platform/DocumentPortal.h"
 #include "format/VaultHeader.h"
+#include "platform/DocumentPortal.h"
 
 #include <cerrno>
 #include <chrono>

@@ -7,16 +7,23 @@ SANDBOX_PIDS=()
 sandbox_setup() {
   SANDBOX_DIR=$1
   rm -rf "$SANDBOX_DIR"
-  mkdir -p "$SANDBOX_DIR/home" "$SANDBOX_DIR/run"
+  mkdir -p "$SANDBOX_DIR/home"
   chmod 755 "$SANDBOX_DIR"
-  chmod 700 "$SANDBOX_DIR/run"
   SANDBOX_HOME=$SANDBOX_DIR/home
   SANDBOX_USER=root
   SANDBOX_MEMLOCK=
-  export HOME=$SANDBOX_HOME XDG_RUNTIME_DIR=$SANDBOX_DIR/run
+  export HOME=$SANDBOX_HOME
+  runtime_dir_for 0
   unset DBUS_SESSION_BUS_ADDRESS DBUS_SYSTEM_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY XAUTHORITY
   unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_STATE_HOME
   export QT_QPA_PLATFORMTHEME= LANG=C.UTF-8
+}
+
+# A fresh, empty /run/user/UID (a tmpfs in test-sandbox.sh's private mount namespace).
+runtime_dir_for() {
+  export XDG_RUNTIME_DIR=/run/user/$1
+  mkdir -p "$XDG_RUNTIME_DIR"
+  mount -t tmpfs -o "mode=700,uid=$1,gid=$1,size=64m" tmpfs "$XDG_RUNTIME_DIR"
 }
 
 sandbox_cleanup() {
@@ -27,6 +34,7 @@ sandbox_cleanup() {
   if mountpoint -q "$XDG_RUNTIME_DIR/doc" 2>/dev/null; then
     fusermount3 -u "$XDG_RUNTIME_DIR/doc" 2>/dev/null || umount -l "$XDG_RUNTIME_DIR/doc" || true
   fi
+  umount -l "$XDG_RUNTIME_DIR" 2>/dev/null || true
 }
 
 # Every descendant of PID (host pids), deepest last.
@@ -52,7 +60,9 @@ started() { SANDBOX_PIDS+=("$1"); }
 
 sandbox_drop_to_nobody() {
   SANDBOX_USER=nobody
-  chown -R 65534:65534 "$SANDBOX_HOME" "$XDG_RUNTIME_DIR"
+  chown -R 65534:65534 "$SANDBOX_HOME"
+  umount -l "$XDG_RUNTIME_DIR"
+  runtime_dir_for 65534
 }
 
 memlock_limit_for_user() { SANDBOX_MEMLOCK=$1; }
@@ -95,13 +105,13 @@ in_sandbox_cli_forwarding() {
 
 # start_bus KIND CONFIG_BODY: a dbus-daemon of our own; prints its address.
 start_bus() {
-  local kind=$1 body=$2 config=$SANDBOX_DIR/$1-bus.conf
+  local kind=$1 body=$2 config=$SANDBOX_DIR/$1-bus.conf socket=$XDG_RUNTIME_DIR/$1-bus
   cat >"$config" <<EOF
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>$kind</type>
-  <listen>unix:path=$SANDBOX_DIR/$kind-bus</listen>
+  <listen>unix:path=$socket</listen>
   <auth>EXTERNAL</auth>
   $body
   <policy context="default">
@@ -126,7 +136,7 @@ EOF
     [ -s "$SANDBOX_DIR/$kind-bus.address" ] && break
     sleep 0.1
   done
-  chmod 666 "$SANDBOX_DIR/$kind-bus"
+  chmod 666 "$socket"
   head -n 1 "$SANDBOX_DIR/$kind-bus.address"
 }
 
@@ -260,7 +270,11 @@ gui_app_pid() {
 # --- canaries -------------------------------------------------------------------------------
 
 # 24+ random letters: a throw-away canary (this shell keeps a copy; only the app is scanned).
-canary() { tr -dc 'a-zA-Z' </dev/urandom | head -c "$1"; }
+canary() {
+  local letters
+  letters=$(head -c 2048 /dev/urandom | LC_ALL=C tr -dc 'a-zA-Z')
+  echo "${letters:0:$1}"
+}
 
 # make_canary_vault VAULT: a vault with one entry made of canaries, written with the host's
 # arcanum-cli (so no canary ever passed through the sandboxed app before the test).

@@ -15,6 +15,13 @@
 # Artefacts (logs, screenshots) stay in $BUILD_DIR/flatpak/test-sandbox/.
 set -uo pipefail
 
+# A private mount namespace, so that each test can have a fresh /run/user/UID (Flatpak maps
+# document-portal paths and proxy sockets as if XDG_RUNTIME_DIR were there) without touching
+# the machine's.
+if [ -z "${ARCANUM_SANDBOX_NAMESPACE:-}" ]; then
+  exec env ARCANUM_SANDBOX_NAMESPACE=1 unshare --mount --propagation private bash "$0" "$@"
+fi
+
 cd "$(dirname "$0")/../.."
 here=packaging/flatpak
 build_dir=${BUILD_DIR:-build}
@@ -30,16 +37,27 @@ source "$here/sandbox-support.sh"
 
 passed=0
 failed=0
-# run_test NAME FUNCTION: runs FUNCTION in a subshell (its own temp dir, cleaned up with every
-# process it started), prints the verdict.
+# refute CMD...: fails when CMD succeeds (`! CMD` would not stop a `set -e` test).
+refute() {
+  if "$@"; then
+    echo "unexpected success: $*"
+    return 1
+  fi
+}
+# run_test NAME FUNCTION: runs FUNCTION in a subshell with `set -e` (its own temp dir, cleaned
+# up with every process it started), prints the verdict.
 run_test() {
-  local name=$1 fn=$2 started=$SECONDS
-  if (
-    set -euo pipefail
-    sandbox_setup "$out/$name"
+  local name=$1 fn=$2 started=$SECONDS status
+  # Not inside `if`: there bash would ignore the subshell's `set -e`.
+  (
+    set -eEuo pipefail
+    trap 'echo "test-sandbox: failed at line $LINENO: $BASH_COMMAND"' ERR
     trap sandbox_cleanup EXIT
+    sandbox_setup "$out/$name"
     "$fn"
-  ) >"$out/$name.log" 2>&1; then
+  ) >"$out/$name.log" 2>&1
+  status=$?
+  if [ "$status" -eq 0 ]; then
     echo "test-sandbox: $name: ok ($((SECONDS - started)) s)"
     passed=$((passed + 1))
   else
@@ -63,7 +81,7 @@ secret_memory_check() {
     3< <(printf 'sandbox-pw\n') | tee "$SANDBOX_DIR/info.txt"
   grep -qi 'secret memory' "$SANDBOX_DIR/info.txt"
   grep -qi 'memfd_secret\|secret memory' "$SANDBOX_DIR/info.txt"
-  ! grep -qi 'fallback\|locked memory' "$SANDBOX_DIR/info.txt"
+  refute grep -qi 'fallback\|locked memory' "$SANDBOX_DIR/info.txt"
 }
 
 test_secret_memory_root() {
@@ -74,19 +92,21 @@ test_secret_memory_root() {
 test_secret_memory_unprivileged() {
   sandbox_drop_to_nobody
   memlock_limit_for_user 8388608
+  [ "$(in_sandbox --command=sh -- -c 'echo "$(id -u) $(ulimit -l)"')" = "65534 8192" ]
   secret_memory_check
 }
 
 # --- /sys/power and the hibernation probe ----------------------------------------------------
 test_sys_power_hidden() {
   [ -e /sys/power/state ] || echo "note: this host has no /sys/power/state either"
-  in_sandbox --command=sh -c 'test ! -e /sys/power/state && test ! -e /sys/power'
+  in_sandbox --command=sh -- -c 'test ! -e /sys/power/state && test ! -e /sys/power'
 }
 
 # gui_unlock_with_logind ANSWER [flatpak run options...]: a vault in the app's data folder,
 # unlocked in the real GUI; sets GUI_LOG to the app's log.
 gui_session() {
   local vault=$SANDBOX_HOME/.var/app/$app_id/data/gui.arcanum
+  as_user mkdir -p "$(dirname "$vault")"
   make_canary_vault "$vault"
   start_xvfb
   start_gui "$@" "$vault"
@@ -120,7 +140,7 @@ test_hibernation_without_login1_permission() {
   local started=$SECONDS
   gui_session --system-no-talk-name=org.freedesktop.login1
   grep -q 'Unlocked: Protected: secret memory; hibernation: unknown (.*); banner hidden' "$GUI_LOG"
-  ! grep -q 'call CanHibernate' "$FAKE_LOGIND_LOG"   # the proxy never let the call through
+  refute grep -q 'call CanHibernate' "$FAKE_LOGIND_LOG"   # the proxy never let the call through
   [ $((SECONDS - started)) -lt 60 ]
 }
 
@@ -147,6 +167,7 @@ test_document_portal() {
   local host_vault=$SANDBOX_DIR/outside/portal.arcanum
   as_user mkdir -p "$(dirname "$host_vault")"
   make_canary_vault "$host_vault"
+  rm "$host_vault.bak" # made by the host's arcanum-cli while filling the vault
   local inode_before
   inode_before=$(stat -c %i "$host_vault")
   # `flatpak run --file-forwarding` is what the desktop file's %F does: the file goes through
@@ -171,11 +192,11 @@ test_document_portal() {
 # --- Qt-version-dependent no-copy paths, re-checked against the runtime's Qt -----------------
 test_qt_no_copy_suites() {
   local suites
-  suites=$(in_sandbox --command=sh -c 'ls /app/libexec/arcanum-tests')
+  suites=$(in_sandbox --command=ls -- /app/libexec/arcanum-tests)
   [ -n "$suites" ]
   for suite in $suites; do
     echo "== $suite"
-    in_sandbox --env=QT_QPA_PLATFORM=offscreen --command="/app/libexec/arcanum-tests/$suite"
+    in_sandbox --env=QT_QPA_PLATFORM=offscreen --command="/app/libexec/arcanum-tests/$suite" -- -silent
   done
 }
 

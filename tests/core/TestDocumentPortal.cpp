@@ -50,8 +50,8 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<bool>("expected");
         QTest::newRow("document") << "/run/user/1000/doc/4f2a9c1e/vault.arcanum" << true;
-        QTest::newRow("by-app view") << "/run/user/1000/doc/by-app/org.arcanum.Arcanum/4f2a/v"
-                                     << true;
+        QTest::newRow("by-app view")
+            << "/run/user/1000/doc/by-app/org.arcanum.Arcanum/4f2a/v" << true;
         QTest::newRow("elsewhere") << "/home/me/vault.arcanum" << false;
         QTest::newRow("the mount itself") << "/run/user/1000/doc" << false;
         QTest::newRow("a doc id folder") << "/run/user/1000/doc/4f2a9c1e/" << false;
@@ -95,7 +95,8 @@ private slots:
         QCOMPARE(backup, (data.path() + "/share/arcanum/backups/1234-v.arcanum.bak").toStdString());
         const QFileInfo folder(QString::fromStdString(backup).section('/', 0, -2));
         QVERIFY(folder.isDir());
-        QCOMPARE(folder.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        QCOMPARE(folder.permissions() & (QFile::ReadGroup | QFile::ReadOther),
+                 QFile::Permissions());
     }
 
     void vaultInThePortalKeepsItsBackupInTheDataFolder()
@@ -121,7 +122,8 @@ private slots:
         QVERIFY(!QFile::exists(QString::fromStdString(file + ".bak")));
         QCOMPARE(QDir(runtime.path() + "/doc/5e1d").entryList(QDir::Files | QDir::Hidden),
                  QStringList{QStringLiteral("portal.arcanum")});
-        const std::string backup = data.path().toStdString() + "/arcanum/backups/5e1d-portal.arcanum.bak";
+        const std::string backup =
+            data.path().toStdString() + "/arcanum/backups/5e1d-portal.arcanum.bak";
         QCOMPARE(Vault::backupPath(file), backup);
         QVERIFY(AtomicFile::readAll(backup, 1 << 20).value() == first);
     }
