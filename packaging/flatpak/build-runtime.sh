@@ -75,6 +75,7 @@ tree() {
   shift
   local started=$SECONDS
   mmdebstrap --variant=essential --mode="$mode" --include="$(packages "$@")" "${trim[@]}" \
+    --dpkgopt=force-unsafe-io \
     --aptopt='Acquire::Languages "none"' \
     --setup-hook="mkdir -p \"\$1/var/cache/apt/archives\"" \
     --setup-hook="sync-in '$debs' /var/cache/apt/archives" \
@@ -106,13 +107,18 @@ EOF
   log "$id export: $((SECONDS - started)) s"
 }
 
-ostree init --repo="$repo" --mode=archive-z2
+# bare-user-only, the mode of a --user installation's own repo: no compression on export, and
+# `flatpak install` from it hard-links objects instead of unpacking them.
+ostree init --repo="$repo" --mode=bare-user-only
 tree platform "$here/debian/runtime.packages"
+# The SDK tree (mostly downloading and unpacking) overlaps the platform's export (checksumming).
+tree sdk "$here/debian/runtime.packages" "$here/debian/sdk.packages" &
+sdk_tree=$!
 export_runtime "$work/platform" "$platform_id"
 rm -rf "$work/platform"
-tree sdk "$here/debian/runtime.packages" "$here/debian/sdk.packages"
+wait "$sdk_tree"
 export_runtime "$work/sdk" "$sdk_id"
-flatpak build-update-repo "$repo" >&2
+flatpak build-update-repo --no-update-appstream "$repo" >&2
 rm -rf "$work" "$debs"
 touch "$entry/complete"
 log "built $repo (key $key)"

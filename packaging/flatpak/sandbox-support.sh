@@ -60,6 +60,8 @@ started() { SANDBOX_PIDS+=("$1"); }
 
 sandbox_drop_to_nobody() {
   SANDBOX_USER=nobody
+  # flatpak makes a new installation folder 0700; the unprivileged user runs the same one.
+  [ -n "${FLATPAK_USER_DIR:-}" ] && chmod o+rx "$FLATPAK_USER_DIR"
   chown -R 65534:65534 "$SANDBOX_HOME"
   umount -l "$XDG_RUNTIME_DIR"
   runtime_dir_for 65534
