@@ -26,6 +26,9 @@ packages=(
   libgl-dev libvulkan-dev
   fonts-dejavu-core fonts-wqy-microhei dbus-daemon libqt6svg6
   desktop-file-utils appstream
+  # tests/ui/display: a real X server, Wayland compositor and AT-SPI bus (clipboard, accessibility)
+  libxcb1-dev xvfb xclip xdotool weston qt6-wayland wl-clipboard
+  dbus-bin at-spi2-core python3-gi gir1.2-atspi-2.0
   # The Flatpak (packaging/flatpak): runtime from Debian packages, app build, sandbox tests.
   flatpak flatpak-builder mmdebstrap ostree fuse3 python3 xvfb xdotool imagemagick
   xdg-desktop-portal

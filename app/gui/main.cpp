@@ -1,5 +1,7 @@
 // arcanum: the desktop app. `arcanum [VAULT]` opens the unlock screen of VAULT (or of the most
 // recent vault), focused on the password field.
+#include "accessibility/AccessibleTextPool.h"
+#include "accessibility/ArcanumApplication.h"
 #include "hardening/ProcessHardening.h"
 #include "lock/DBusLockSignalSource.h"
 #include "settings/Settings.h"
@@ -16,7 +18,8 @@ int main(int argc, char** argv)
     ProcessHardening::bindSymbolsNow(argv);
     ProcessHardening::apply();
 
-    QApplication app(argc, argv);
+    // notify() keeps keys typed into secret fields from AT-SPI keystroke listeners.
+    ArcanumApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Arcanum"));
     QApplication::setOrganizationName(QStringLiteral("Arcanum"));
     QApplication::setApplicationVersion(QStringLiteral(ARCANUM_VERSION));
@@ -40,5 +43,7 @@ int main(int argc, char** argv)
     if (!parser.positionalArguments().isEmpty())
         window.openVault(QFileInfo(parser.positionalArguments().first()).absoluteFilePath());
     window.show();
-    return app.exec();
+    const int status = app.exec();
+    AccessibleTextPool::instance().wipeAll();
+    return status;
 }

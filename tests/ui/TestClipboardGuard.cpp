@@ -33,10 +33,13 @@ QByteArray served(const QString& format)
     return data ? data->data(format) : QByteArray();
 }
 
+// Nothing to paste: no content, or the empty offer a clear leaves behind.
 bool clipboardIsEmpty()
 {
     const QMimeData* data = clipboard()->mimeData();
-    return !data || data->formats().isEmpty();
+    return !data ||
+           (data->data(SecretMimeData::utf8TextFormat()).isEmpty() &&
+            data->data(SecretMimeData::plainTextFormat()).isEmpty() && data->text().isEmpty());
 }
 
 bool isZero(const void* bytes, std::size_t size)
@@ -103,9 +106,9 @@ private slots:
         QVERIFY(data);
         QVERIFY(data->hasFormat(QStringLiteral("x-kde-passwordManagerHint")));
         QCOMPARE(data->data(QStringLiteral("x-kde-passwordManagerHint")), QByteArray("secret"));
-        QCOMPARE(data->formats(), (QStringList{QStringLiteral("text/plain;charset=utf-8"),
-                                               QStringLiteral("text/plain"),
-                                               QStringLiteral("x-kde-passwordManagerHint")}));
+        QCOMPARE(data->formats(), (QStringList{QStringLiteral("x-kde-passwordManagerHint"),
+                                               QStringLiteral("text/plain;charset=utf-8"),
+                                               QStringLiteral("text/plain")}));
         QVERIFY(data->hasFormat(QStringLiteral("text/plain;charset=utf-8")));
         QVERIFY(!data->hasFormat(QStringLiteral("text/html")));
         QVERIFY(data->data(QStringLiteral("text/html")).isEmpty());
@@ -127,6 +130,44 @@ private slots:
         QCOMPARE(guard.remainingMs(), -1);
         QVERIFY(isZero(ours, secretSize)); // freed and wiped, still arena memory
         QCOMPARE(std::memcmp(m_secret.data(), secretText, secretSize), 0); // source untouched
+    }
+
+    void clearLeavesAnEmptyOfferOfOurOwn()
+    {
+        // A compositor or clipboard manager that saved our content must get nothing to save
+        // instead, not be left to offer its copy again: the clear replaces, it does not drop.
+        ClipboardGuard guard;
+        QVERIFY(guard.copy(*m_arena, m_secret.span()).ok());
+        guard.clearNow();
+        QVERIFY(!guard.isActive());
+        QVERIFY(guard.holdsEmptyOffer());
+        const QMimeData* data = clipboard()->mimeData();
+        QVERIFY(data);
+        QCOMPARE(data->formats(), (QStringList{QStringLiteral("x-kde-passwordManagerHint"),
+                                               QStringLiteral("text/plain;charset=utf-8"),
+                                               QStringLiteral("text/plain")}));
+        QVERIFY(data->data(SecretMimeData::utf8TextFormat()).isEmpty());
+        QCOMPARE(data->data(SecretMimeData::passwordManagerHintFormat()), QByteArray("secret"));
+        // It stays after the guard is gone (quit): nothing to restore but nothing.
+        QPointer<const QMimeData> left = data;
+        {
+            ClipboardGuard other;
+        }
+        QCOMPARE(clipboard()->mimeData(), left.data());
+    }
+
+    void emptyOfferServesZeroBytes()
+    {
+        std::unique_ptr<SecretMimeData> offer(
+            SecretMimeData::emptyOffer(SecretMimeData::PlainText::Omit));
+        QVERIFY(offer->isEmptyOffer());
+        QVERIFY(!offer->isForgotten());
+        QCOMPARE(offer->formats(), (QStringList{QStringLiteral("x-kde-passwordManagerHint"),
+                                                QStringLiteral("text/plain;charset=utf-8")}));
+        const QByteArray bytes = offer->data(SecretMimeData::utf8TextFormat());
+        QVERIFY(bytes.isEmpty());
+        offer->forget();
+        QVERIFY(offer->formats().isEmpty());
     }
 
     void leavesWhatSomeoneElseCopiedAlone()
@@ -212,8 +253,8 @@ private slots:
     void mimeDataWithoutBarePlainText()
     {
         SecretMimeData data(m_secret.span(), SecretMimeData::PlainText::Omit);
-        QCOMPARE(data.formats(), (QStringList{QStringLiteral("text/plain;charset=utf-8"),
-                                              QStringLiteral("x-kde-passwordManagerHint")}));
+        QCOMPARE(data.formats(), (QStringList{QStringLiteral("x-kde-passwordManagerHint"),
+                                              QStringLiteral("text/plain;charset=utf-8")}));
         QVERIFY(!data.hasFormat(QStringLiteral("text/plain")));
         QVERIFY(data.data(QStringLiteral("text/plain")).isEmpty());
         QCOMPARE(data.data(SecretMimeData::utf8TextFormat()).constData(),

@@ -1,6 +1,8 @@
 // Tests for SecretLineEdit: typing goes into the arena as UTF-8, the editing keys, paste, the
 // copy policy, reveal, wiping, and what accessibility may see (DESIGN.md §6).
 #include "SecretTestSupport.h"
+#include "accessibility/AccessibleTextPool.h"
+#include "accessibility/ScreenReaderAccess.h"
 #include "clipboard/SecretMimeData.h"
 #include "secret/SecretLineEdit.h"
 
@@ -10,6 +12,7 @@
 #include <QClipboard>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStyle>
 #include <QStyleFactory>
@@ -307,6 +310,29 @@ private slots:
         QVERIFY(edit->hasSelectedText());
     }
 
+    void altMnemonicsReachTheWindow()
+    {
+        // Keyboard users press Alt+letter for a label's or button's mnemonic while the focus is
+        // in a field (Alt+C on the unlock screen: "Create new vault…"). Like QLineEdit, the
+        // field must not claim Alt+letter as typed text.
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        auto* edit = new SecretLineEdit(m_arena.get());
+        auto* button = new QPushButton(QStringLiteral("&Create"));
+        layout->addWidget(edit);
+        layout->addWidget(button);
+        QSignalSpy clicked(button, &QPushButton::clicked);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        edit->setFocus();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(edit, Qt::Key_C, Qt::AltModifier);
+        QTRY_COMPARE(clicked.count(), 1); // a mnemonic "animates" the click first
+        QVERIFY(edit->isEmpty());
+        QTest::keyClicks(edit, QStringLiteral("c")); // plain letters still type
+        QCOMPARE_TEXT(edit->text(), "c");
+    }
+
     void mouseClickAndDragSelect()
     {
         SecretLineEdit edit(m_arena.get());
@@ -515,6 +541,31 @@ private slots:
         edit.setEchoMode(SecretLineEdit::EchoMode::Normal);
         QVERIFY(!accessible->state().passwordEdit);
         QVERIFY(accessible->text(QAccessible::Value).isEmpty());
+    }
+
+    void screenReaderAccessGivesTheTextOrBullets()
+    {
+        SecretLineEdit edit(m_arena.get());
+        QTest::keyClicks(&edit, QStringLiteral("mail"));
+        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(&edit);
+        QVERIFY(accessible->textInterface() == nullptr); // access off: no text at all
+        ScreenReaderAccess::setOn(true);
+        QAccessibleTextInterface* text = accessible->textInterface();
+        QVERIFY(text != nullptr);
+        QCOMPARE(text->characterCount(), 4);
+        QCOMPARE(text->text(0, 4), QStringLiteral("mail"));
+        int start = 0;
+        int end = 0;
+        QCOMPARE(text->textAtOffset(1, QAccessible::WordBoundary, &start, &end),
+                 QStringLiteral("mail"));
+        QVERIFY(accessible->editableTextInterface() == nullptr); // read, never write
+        edit.setEchoMode(SecretLineEdit::EchoMode::Password);
+        QCOMPARE(text->text(0, 4), QStringLiteral(u"\u2022\u2022\u2022\u2022"));
+        edit.setRevealed(true);
+        QCOMPARE(text->text(0, 4), QStringLiteral("mail"));
+        ScreenReaderAccess::setOn(false);
+        QVERIFY(accessible->textInterface() == nullptr);
+        AccessibleTextPool::instance().wipeAll();
     }
 
     void accessibleNameFallsBackToThePlaceholder()

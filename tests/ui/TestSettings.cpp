@@ -48,6 +48,25 @@ private slots:
         QVERIFY(triggers.beforeSleep);
     }
 
+    void screenReaderAccessIsUnchosenUntilSet()
+    {
+        {
+            Settings settings(m_path);
+            QVERIFY(!settings.screenReaderAccess().has_value()); // the app will ask
+            settings.setScreenReaderAccess(false);
+            QCOMPARE(settings.screenReaderAccess(), std::optional<bool>(false));
+            QVERIFY(settings.sync());
+        }
+        {
+            Settings reread(m_path);
+            QCOMPARE(reread.screenReaderAccess(), std::optional<bool>(false));
+            reread.setScreenReaderAccess(true);
+            QCOMPARE(reread.screenReaderAccess(), std::optional<bool>(true));
+        }
+        writeRaw("[accessibility]\nscreenReaderAccess=maybe\n");
+        QVERIFY(!Settings(m_path).screenReaderAccess().has_value()); // unreadable: ask again
+    }
+
     void valuesSurviveAReopen()
     {
         {

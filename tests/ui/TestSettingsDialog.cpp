@@ -78,6 +78,28 @@ private slots:
         QCOMPARE(reread.showHibernationBanner(), false);
     }
 
+    void screenReaderChoice()
+    {
+        {
+            Settings settings(m_path);
+            SettingsDialog dialog(&settings);
+            QVERIFY(!dialog.screenReaderBox()->isChecked());
+            dialog.accept();
+            // Unticked and never asked stays "not chosen": the first screen reader still asks.
+            QVERIFY(!settings.screenReaderAccess().has_value());
+        }
+        Settings settings(m_path);
+        SettingsDialog dialog(&settings);
+        dialog.screenReaderBox()->click();
+        dialog.accept();
+        QCOMPARE(settings.screenReaderAccess(), std::optional<bool>(true));
+        SettingsDialog again(&settings);
+        QVERIFY(again.screenReaderBox()->isChecked());
+        again.screenReaderBox()->click();
+        again.accept();
+        QCOMPARE(settings.screenReaderAccess(), std::optional<bool>(false));
+    }
+
     void cancelWritesNothing()
     {
         Settings settings(m_path);

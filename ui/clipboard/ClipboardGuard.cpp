@@ -1,6 +1,7 @@
 #include "clipboard/ClipboardGuard.h"
 
 #include "clipboard/SecretMimeData.h"
+#include "clipboard/XcbSelectionScrubber.h"
 #include "secret/SecretArena.h"
 
 #include <QClipboard>
@@ -21,6 +22,13 @@ ClipboardGuard::ClipboardGuard(QClipboard* clipboard, QObject* parent)
     connect(&m_timer, &QTimer::timeout, this, &ClipboardGuard::onTimeout);
     if (m_clipboard)
         connect(m_clipboard, &QClipboard::dataChanged, this, &ClipboardGuard::onClipboardChanged);
+    m_scrubber =
+        XcbSelectionScrubber::createForThisApplication([this] { return isActive(); }, this);
+}
+
+bool ClipboardGuard::onWayland()
+{
+    return QGuiApplication::platformName().startsWith(u"wayland");
 }
 
 ClipboardGuard::~ClipboardGuard()
@@ -46,9 +54,8 @@ Result<void> ClipboardGuard::copy(SecretArena& arena, SecretSpan secret)
 
     // On Wayland, bare text/plain is served through QString (two heap copies); every Wayland
     // client and XWayland ask for text/plain;charset=utf-8 instead. X11 needs the bare one.
-    const auto plainText = QGuiApplication::platformName().startsWith(u"wayland")
-                               ? SecretMimeData::PlainText::Omit
-                               : SecretMimeData::PlainText::Offer;
+    const auto plainText =
+        onWayland() ? SecretMimeData::PlainText::Omit : SecretMimeData::PlainText::Offer;
     auto* mimeData = new SecretMimeData(buffer->span(), plainText);
 
     QPointer<SecretMimeData> previous = m_mimeData;
@@ -72,6 +79,12 @@ bool ClipboardGuard::isActive() const
            m_clipboard->mimeData(QClipboard::Clipboard) == m_mimeData.data();
 }
 
+bool ClipboardGuard::holdsEmptyOffer() const
+{
+    return m_emptyOffer && m_clipboard &&
+           m_clipboard->mimeData(QClipboard::Clipboard) == m_emptyOffer.data();
+}
+
 int ClipboardGuard::remainingMs() const
 {
     return m_timer.isActive() ? m_timer.remainingTime() : -1;
@@ -80,8 +93,12 @@ int ClipboardGuard::remainingMs() const
 void ClipboardGuard::clearNow()
 {
     if (isActive()) {
+        // Replace, do not drop: whoever saved our content gets zero bytes to save instead.
         m_clearing = true;
-        m_clipboard->clear(QClipboard::Clipboard);
+        auto* empty = SecretMimeData::emptyOffer(onWayland() ? SecretMimeData::PlainText::Omit
+                                                             : SecretMimeData::PlainText::Offer);
+        m_emptyOffer = empty;
+        m_clipboard->setMimeData(empty, QClipboard::Clipboard); // the clipboard owns it
         m_clearing = false;
         dropSecret();
         emit cleared();
@@ -96,6 +113,16 @@ void ClipboardGuard::onClipboardChanged()
         return;
     dropSecret();
     emit replaced();
+}
+
+void ClipboardGuard::onAboutToQuit()
+{
+    clearNow();
+    // Qt's Wayland plugin sends requests when the event loop wakes or is about to block; the
+    // loop is over, so one more pass sends set_selection(empty offer) before the connection
+    // closes. Without it the compositor would see our selection vanish and offer its saved copy.
+    if (holdsEmptyOffer() && onWayland())
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
 }
 
 void ClipboardGuard::onTimeout()

@@ -8,6 +8,14 @@
 // object: whatever the user copied since is left alone. Whenever our content leaves the
 // clipboard, however that happens, the mime data forgets its span and the buffer is wiped.
 //
+// Clearing does not drop ownership: it puts SecretMimeData::emptyOffer() on the clipboard (the
+// same formats and hint, zero bytes), because a compositor (weston, mutter) or an X11 clipboard
+// manager that saved our content at once would offer its saved copy again when we merely let go.
+// That empty selection stays behind when Arcanum quits (on the application's aboutToQuit the guard
+// clears and, on Wayland, lets the event loop send the request before the connection closes). On
+// X11 an XcbSelectionScrubber also
+// overwrites what libxcb keeps of a served paste and refuses the Latin-1 targets.
+//
 // Rule for the owner: call clearNow() before releasing the arena (lock) and before the
 // QGuiApplication goes away (quit; on X11 Qt would otherwise hand the content to a clipboard
 // manager at exit).
@@ -28,6 +36,7 @@ namespace arcanum {
 
 class SecretArena;
 class SecretMimeData;
+class XcbSelectionScrubber;
 
 class ClipboardGuard : public QObject
 {
@@ -50,6 +59,8 @@ public:
 
     // Our content is on the clipboard right now.
     [[nodiscard]] bool isActive() const;
+    // The clipboard holds the empty offer a clear left there.
+    [[nodiscard]] bool holdsEmptyOffer() const;
     // Milliseconds until the automatic clear, or -1 when inactive (for a countdown display).
     [[nodiscard]] int remainingMs() const;
 
@@ -66,13 +77,17 @@ signals:
 private:
     void onClipboardChanged();
     void onTimeout();
+    void onAboutToQuit();
     void dropSecret();
+    [[nodiscard]] static bool onWayland();
 
     QPointer<QClipboard> m_clipboard;
     std::chrono::milliseconds m_clearAfter = defaultClearAfter;
     QTimer m_timer;
     QPointer<SecretMimeData> m_mimeData;
+    QPointer<SecretMimeData> m_emptyOffer;
     SecretBuffer m_buffer;
+    XcbSelectionScrubber* m_scrubber = nullptr; // X11 only, a child of this guard
     bool m_clearing = false;
 };
 

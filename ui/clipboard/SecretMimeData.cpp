@@ -8,19 +8,29 @@ SecretMimeData::SecretMimeData(SecretSpan secret, PlainText plainText)
 
 SecretMimeData::~SecretMimeData() = default;
 
+SecretMimeData* SecretMimeData::emptyOffer(PlainText plainText)
+{
+    auto* data = new SecretMimeData(SecretSpan(), plainText);
+    data->m_emptyOffer = true;
+    return data;
+}
+
 void SecretMimeData::forget()
 {
     m_secret = {};
+    m_emptyOffer = false;
 }
 
 QStringList SecretMimeData::formats() const
 {
     if (isForgotten())
         return {};
-    QStringList list{utf8TextFormat()};
+    // The hint first: weston's built-in clipboard saves a selection (reading it at once) only
+    // when its first type is text/plain;charset=utf-8, and offers that copy again after the
+    // owner lets go or quits. Clients choose a type by name, not by position.
+    QStringList list{passwordManagerHintFormat(), utf8TextFormat()};
     if (m_plainText == PlainText::Offer)
         list << plainTextFormat();
-    list << passwordManagerHintFormat();
     return list;
 }
 
@@ -36,6 +46,8 @@ QVariant SecretMimeData::retrieveData(const QString& mimeType, QMetaType preferr
         return {};
     if (mimeType == passwordManagerHintFormat())
         return QByteArray("secret");
+    if (m_emptyOffer)
+        return QByteArray(""); // an offer of zero bytes, not a refusal
     // Not owning, not copying: the QByteArray (and every shallow copy Qt makes of it) points
     // into the arena. Only a detach (a write through it) would copy, and Qt's clipboard code
     // only reads.

@@ -2,18 +2,22 @@
 //
 // Holds a SecretSpan, never a copy: retrieveData() wraps the arena bytes in
 // QByteArray::fromRawData, so Qt's clipboard code reads them in place. Offers
-// "text/plain;charset=utf-8", optionally bare "text/plain", and "x-kde-passwordManagerHint" =
-// "secret" (clipboard managers that honour it keep no history). The span must stay valid until
+// "x-kde-passwordManagerHint" = "secret" (clipboard managers that honour it keep no history; it
+// comes first, so weston's clipboard, which saves only a selection whose first type is
+// text/plain;charset=utf-8, never reads ours), "text/plain;charset=utf-8", optionally bare
+// "text/plain". The span must stay valid until
 // forget() is called; ClipboardGuard owns the bytes and calls forget() before wiping them.
+// emptyOffer() is what a clear leaves on the clipboard: the same formats and hint, zero bytes of
+// text, so a compositor or clipboard manager that saved our content replaces it with nothing.
 //
 // What other code does with the bytes (Qt 6.4.2 / libxcb 1.15 source read, xcb measured under
 // Xvfb with xclip and a scan of /proc/self/mem; docs/SECURITY.md lists these):
 //   xcb, UTF8_STRING or text/plain;charset=utf-8 target: no heap copy in Qt; libxcb memcpy's
-//     the property request into its 16 KiB output queue (xcb_out.c write_block), where it stays
-//     until later X requests overwrite it. Measured: 1 copy after a paste, gone after ordinary
-//     X traffic (200 repaints), still there after clearNow() if nothing else was drawn.
-//   xcb, STRING/TEXT target: one more heap buffer (QString::fromUtf8, converted to Latin-1 in
-//     place), freed unwiped. Measured: 2 copies after the paste, 0 after ordinary X traffic.
+//     the property request into its 16 KiB output queue (xcb_out.c send_request).
+//     XcbSelectionScrubber overwrites that queue right after: 0 copies after a paste (measured
+//     from outside with a canary scan; 1 before it existed).
+//   xcb, STRING/TEXT target: Qt would convert through two heap buffers (QString::fromUtf8,
+//     toLatin1), freed unwiped; XcbSelectionScrubber neither offers nor serves these targets.
 //   wayland, text/plain;charset=utf-8: write(2) from the arena into the pipe, no heap copy.
 //     bare text/plain: mimeData->text().toUtf8() = a UTF-16 QString and a UTF-8 QByteArray,
 //     freed unwiped. That is why PlainText::Omit exists (ClipboardGuard uses it on Wayland).
@@ -43,9 +47,13 @@ public:
     explicit SecretMimeData(SecretSpan secret, PlainText plainText = PlainText::Offer);
     ~SecretMimeData() override;
 
+    // The same formats and hint with zero bytes of text (what a clear puts on the clipboard).
+    [[nodiscard]] static SecretMimeData* emptyOffer(PlainText plainText);
+    [[nodiscard]] bool isEmptyOffer() const { return m_emptyOffer; }
+
     // Drops the span: from now on no formats and no data. Call before the bytes are wiped.
     void forget();
-    [[nodiscard]] bool isForgotten() const { return m_secret.data() == nullptr; }
+    [[nodiscard]] bool isForgotten() const { return m_secret.data() == nullptr && !m_emptyOffer; }
 
     [[nodiscard]] QStringList formats() const override;
     [[nodiscard]] bool hasFormat(const QString& mimeType) const override;
@@ -64,6 +72,7 @@ protected:
 private:
     SecretSpan m_secret;
     PlainText m_plainText;
+    bool m_emptyOffer = false;
 };
 
 } // namespace arcanum

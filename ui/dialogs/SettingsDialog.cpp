@@ -74,6 +74,18 @@ SettingsDialog::SettingsDialog(Settings* settings, QWidget* parent)
            "vault is unlocked. The banner says so."),
         security));
 
+    auto* accessibility = new QGroupBox(tr("Screen reader"), this);
+    m_screenReader = new QCheckBox(tr("Let a screen reader re&ad entries"), accessibility);
+    m_screenReader->setChecked(settings->screenReaderAccess().value_or(false));
+    auto* accessibilityLayout = new QVBoxLayout(accessibility);
+    accessibilityLayout->addWidget(m_screenReader);
+    accessibilityLayout->addWidget(explanation(
+        tr("Titles, user names, URLs, group names, tags and notes then leave secret memory as "
+           "text for the accessibility bus, where any program of your session can listen. "
+           "Passwords and protected fields are read only while you show them; keys typed into "
+           "password fields are never sent."),
+        accessibility));
+
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->hide();
@@ -83,6 +95,7 @@ SettingsDialog::SettingsDialog(Settings* settings, QWidget* parent)
     layout->addWidget(locking);
     layout->addWidget(clipboard);
     layout->addWidget(security);
+    layout->addWidget(accessibility);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
     setMinimumWidth(fontMetrics().averageCharWidth() * 60);
@@ -104,6 +117,9 @@ void SettingsDialog::accept()
     m_settings->setClipboardClearSeconds(m_clipboardSeconds->value());
     m_settings->setRequireSecretMemory(m_requireSecretMemory->isChecked());
     m_settings->setShowHibernationBanner(m_hibernationBanner->isChecked());
+    // Unticked and never asked stays "not chosen yet" so the first screen reader still asks.
+    if (m_screenReader->isChecked() || m_settings->screenReaderAccess().has_value())
+        m_settings->setScreenReaderAccess(m_screenReader->isChecked());
     if (!m_settings->sync()) {
         m_error->setText(tr("The settings could not be saved. Check that the configuration "
                             "folder is writable and the disk is not full."));

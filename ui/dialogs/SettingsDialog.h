@@ -1,5 +1,6 @@
 // SettingsDialog: the user's preferences — when to lock, how long copied secrets stay on the
-// clipboard, whether to insist on secret memory, whether to show the hibernation banner.
+// clipboard, whether to insist on secret memory, whether to show the hibernation banner, whether
+// a screen reader may read entry text.
 //
 // Reads the Settings it is given when it opens and writes them back (then syncs) on OK; Cancel
 // changes nothing. Holds nothing secret.
@@ -30,6 +31,7 @@ public:
     [[nodiscard]] QSpinBox* clipboardBox() const { return m_clipboardSeconds; }
     [[nodiscard]] QCheckBox* secretMemoryBox() const { return m_requireSecretMemory; }
     [[nodiscard]] QCheckBox* hibernationBannerBox() const { return m_hibernationBanner; }
+    [[nodiscard]] QCheckBox* screenReaderBox() const { return m_screenReader; }
     [[nodiscard]] QPushButton* okButton() const;
     // Shown when the settings could not be written.
     [[nodiscard]] QLabel* errorLabel() const { return m_error; }
@@ -46,6 +48,7 @@ private:
     QSpinBox* m_clipboardSeconds;
     QCheckBox* m_requireSecretMemory;
     QCheckBox* m_hibernationBanner;
+    QCheckBox* m_screenReader;
     QLabel* m_error;
     QDialogButtonBox* m_buttons;
 };

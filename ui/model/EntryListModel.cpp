@@ -1,5 +1,7 @@
 #include "model/EntryListModel.h"
 
+#include "accessibility/AccessibleTextPool.h"
+#include "accessibility/ScreenReaderAccess.h"
 #include "session/VaultSession.h"
 #include "text/SearchQuery.h"
 
@@ -46,7 +48,9 @@ QVariant EntryListModel::data(const QModelIndex& index, int role) const
     const std::size_t entryIndex = m_rows[static_cast<std::size_t>(index.row())];
     if (role == EntryIndexRole)
         return QVariant::fromValue<qulonglong>(entryIndex);
-    if (index.column() == ModifiedColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole)) {
+    if (index.column() == ModifiedColumn &&
+        (role == Qt::DisplayRole || role == Qt::ToolTipRole ||
+         (role == Qt::AccessibleTextRole && ScreenReaderAccess::isOn()))) {
         // A time stamp is metadata, not a secret field: it may be a QString.
         const auto entry = entryAt(index.row());
         if (!entry)
@@ -54,9 +58,21 @@ QVariant EntryListModel::data(const QModelIndex& index, int role) const
         return QLocale().toString(QDateTime::fromMSecsSinceEpoch(entry->modified()),
                                   QLocale::ShortFormat);
     }
-    if (role == Qt::AccessibleTextRole)
+    if (role == Qt::AccessibleTextRole) {
+        // With screen-reader access the cell reads its field (a pooled string, wiped once the
+        // accessibility bridge has sent it); without, only its place in the list.
+        if (ScreenReaderAccess::isOn()) {
+            const auto entry = entryAt(index.row());
+            if (entry) {
+                const SecretSpan field = entry->field(fieldOf(index.column()));
+                if (!field.empty())
+                    return AccessibleTextPool::instance().text(field);
+                return index.column() == TitleColumn ? tr("(no title)") : tr("(empty)");
+            }
+        }
         return tr("Entry %1 of %2").arg(index.row() + 1).arg(rowCount());
-    return {}; // never the text of a field
+    }
+    return {}; // never the text of a field for display
 }
 
 QVariant EntryListModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -1,11 +1,14 @@
 // EntryListModel: the rows of the entry list — which entries are visible, in which order.
 //
-// data() never returns secret text: for the title, user name and URL columns it returns nothing
-// for DisplayRole and the entry's index for EntryIndexRole; EntryDelegate paints the text
-// straight from the arena. Filtering (search, group) and sorting (any column, either way; title
-// by default) run in core (VaultContents::search / sortEntries); the model keeps only entry
-// indexes. Sorting keeps the selection (a layout change, not a reset). The search query
-// is copied into the vault's arena. Everything is dropped on aboutToLock().
+// data() never returns secret text for display: for the title, user name and URL columns it
+// returns nothing for DisplayRole and the entry's index for EntryIndexRole; EntryDelegate paints
+// the text straight from the arena. AccessibleTextRole gives "Entry N of M", or, while the user
+// allows screen-reader access (ScreenReaderAccess), the field's text as a string from
+// AccessibleTextPool (wiped once the accessibility bridge has sent it). Filtering (search, group)
+// and sorting (any column, either way; title by default) run in core (VaultContents::search /
+// sortEntries); the model keeps only entry indexes. Sorting keeps the selection (a layout change,
+// not a reset). The search query is copied into the vault's arena. Everything is dropped on
+// aboutToLock().
 #pragma once
 
 #include "common/Result.h"

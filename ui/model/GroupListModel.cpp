@@ -1,5 +1,7 @@
 #include "model/GroupListModel.h"
 
+#include "accessibility/AccessibleTextPool.h"
+#include "accessibility/ScreenReaderAccess.h"
 #include "model/GroupTreeModel.h"
 #include "model/SecretItemDelegate.h"
 #include "session/VaultSession.h"
@@ -59,6 +61,11 @@ QVariant GroupListModel::data(const QModelIndex& index, int role) const
     case SecretItemDelegate::IndentLevelRole:
         return row.depth;
     case Qt::AccessibleTextRole:
+        // The group's name only with screen-reader access (a pooled string, see EntryListModel).
+        if (ScreenReaderAccess::isOn()) {
+            if (const auto name = nameAt(index.row()); name && !name->empty())
+                return AccessibleTextPool::instance().text(*name);
+        }
         return tr("Group");
     default:
         return {};

@@ -1,5 +1,7 @@
 #include "model/GroupTreeModel.h"
 
+#include "accessibility/AccessibleTextPool.h"
+#include "accessibility/ScreenReaderAccess.h"
 #include "session/VaultSession.h"
 #include "text/CaseFold.h"
 
@@ -106,8 +108,14 @@ QVariant GroupTreeModel::data(const QModelIndex& index, int role) const
                                                                          : QVariant();
     if (role == GroupIdRole)
         return QString::fromStdString(id->toString());
-    if (role == Qt::AccessibleTextRole)
+    if (role == Qt::AccessibleTextRole) {
+        // The group's name only with screen-reader access (a pooled string, see EntryListModel).
+        if (ScreenReaderAccess::isOn()) {
+            if (const auto name = nameAt(index); name && !name->empty())
+                return AccessibleTextPool::instance().text(*name);
+        }
         return tr("Group");
+    }
     return {};
 }
 

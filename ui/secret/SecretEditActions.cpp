@@ -182,7 +182,12 @@ bool SecretEditActions::wantsKey(const QKeyEvent& event, const Rules& rules)
     for (QKeySequence::StandardKey key : editKeys)
         if (event.matches(key))
             return true;
-    return isPlainBackspace(event) || isTextInput(event, rules);
+    // Alt+letter (without Ctrl, which AltGr may add) is a mnemonic first, as in QLineEdit: the
+    // field only types it when no label or button of the window wants it.
+    const Qt::KeyboardModifiers modifiers = event.modifiers();
+    const bool mnemonic =
+        (modifiers & (Qt::AltModifier | Qt::MetaModifier)) && !(modifiers & Qt::ControlModifier);
+    return isPlainBackspace(event) || (!mnemonic && isTextInput(event, rules));
 }
 
 SecretEditActions::Outcome SecretEditActions::keyPress(SecretEditModel& model, QKeyEvent& event,

@@ -3,6 +3,7 @@
 #include "secret/SecretArena.h"
 #include "secret/SecretLineEditAccessible.h"
 
+#include <QAccessible>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -68,6 +69,9 @@ void SecretLabel::setMasked(bool masked)
     m_masked = masked;
     updateGeometry();
     update();
+    // The description says "Hidden" or "Shown on screen"; no event carries the text itself.
+    QAccessibleEvent event(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&event);
     emit maskedChanged(masked);
 }
 

@@ -1,5 +1,7 @@
 #include "secret/SecretLabelAccessible.h"
 
+#include "accessibility/AccessibleTextPool.h"
+#include "accessibility/ScreenReaderAccess.h"
 #include "secret/SecretLabel.h"
 
 #include <QCoreApplication>
@@ -27,6 +29,21 @@ QString SecretLabelAccessible::text(QAccessible::Text type) const
     default:
         return QAccessibleWidget::text(type);
     }
+}
+
+void* SecretLabelAccessible::interface_cast(QAccessible::InterfaceType type)
+{
+    if (type == QAccessible::TextInterface)
+        return ScreenReaderAccess::isOn() ? static_cast<QAccessibleTextInterface*>(this) : nullptr;
+    return QAccessibleWidget::interface_cast(type);
+}
+
+QString SecretLabelAccessible::readableText() const
+{
+    const auto* label = static_cast<const SecretLabel*>(widget());
+    if (!ScreenReaderAccess::isOn() || label->isMasked() || label->isEmpty())
+        return {};
+    return AccessibleTextPool::instance().text(label->text());
 }
 
 } // namespace arcanum

@@ -38,6 +38,11 @@ SecretLineEdit::SecretLineEdit(SecretArena* arena, QWidget* parent)
     connect(&m_editor, &SecretEditController::textEdited, this, &SecretLineEdit::textEdited);
     connect(&m_editor, &SecretEditController::copyRequested, this, &SecretLineEdit::copyRequested);
     connect(&m_editor, &SecretEditController::changed, this, qOverload<>(&QWidget::update));
+    // Screen-reader access (off: these do nothing): typed text and caret moves as AT-SPI events.
+    connect(&m_editor, &SecretEditController::textEdited, this,
+            [this] { SecretLineEditAccessible::textEdited(this); });
+    connect(&m_editor, &SecretEditController::cursorMoved, this,
+            [this] { SecretLineEditAccessible::cursorMoved(this); });
 }
 
 void SecretLineEdit::setArena(SecretArena* arena)
@@ -47,12 +52,15 @@ void SecretLineEdit::setArena(SecretArena* arena)
 
 Result<void> SecretLineEdit::setText(SecretSpan utf8)
 {
-    return m_editor.setText(utf8);
+    auto set = m_editor.setText(utf8);
+    SecretLineEditAccessible::textReplaced(this);
+    return set;
 }
 
 void SecretLineEdit::clear()
 {
     m_editor.clear();
+    SecretLineEditAccessible::textReplaced(this);
 }
 
 void SecretLineEdit::setEchoMode(EchoMode mode)

@@ -69,6 +69,11 @@ SecretTextEdit::SecretTextEdit(SecretArena* arena, QWidget* parent)
     connect(&m_editor, &SecretEditController::changed, viewport(), qOverload<>(&QWidget::update));
     connect(&m_editor, &SecretEditController::cursorMoved, this,
             &SecretTextEdit::ensureCursorVisible);
+    // Screen-reader access (off: these do nothing): typed text and caret moves as AT-SPI events.
+    connect(&m_editor, &SecretEditController::textEdited, this,
+            [this] { SecretLineEditAccessible::textEdited(this); });
+    connect(&m_editor, &SecretEditController::cursorMoved, this,
+            [this] { SecretLineEditAccessible::cursorMoved(this); });
 }
 
 void SecretTextEdit::setArena(SecretArena* arena)
@@ -83,6 +88,7 @@ Result<void> SecretTextEdit::setText(SecretSpan utf8)
     m_editor.model().setCursor(0);
     ensureLayout(); // the scroll range is right at once
     verticalScrollBar()->setValue(0);
+    SecretLineEditAccessible::textReplaced(this);
     return set;
 }
 
@@ -91,6 +97,7 @@ void SecretTextEdit::clear()
     m_editor.clear();
     m_lines.clear();
     ensureLayout();
+    SecretLineEditAccessible::textReplaced(this);
 }
 
 void SecretTextEdit::setReadOnly(bool readOnly)

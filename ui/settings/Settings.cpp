@@ -14,6 +14,7 @@ const QString lockBeforeSleepKey = QStringLiteral("lock/beforeSleep");
 const QString clipboardClearSecondsKey = QStringLiteral("clipboard/clearSeconds");
 const QString requireSecretMemoryKey = QStringLiteral("security/requireSecretMemory");
 const QString showHibernationBannerKey = QStringLiteral("ui/showHibernationBanner");
+const QString screenReaderAccessKey = QStringLiteral("accessibility/screenReaderAccess");
 const QString recentVaultsKey = QStringLiteral("vaults/recent");
 
 QString normalizedPath(const QString& path)
@@ -114,6 +115,21 @@ bool Settings::requireSecretMemory() const
 void Settings::setRequireSecretMemory(bool on)
 {
     m_settings->setValue(requireSecretMemoryKey, on);
+}
+
+std::optional<bool> Settings::screenReaderAccess() const
+{
+    const QString text = m_settings->value(screenReaderAccessKey).toString();
+    if (text == u"true")
+        return true;
+    if (text == u"false")
+        return false;
+    return std::nullopt;
+}
+
+void Settings::setScreenReaderAccess(bool on)
+{
+    m_settings->setValue(screenReaderAccessKey, on);
 }
 
 bool Settings::showHibernationBanner() const

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace arcanum {
 
@@ -50,6 +51,10 @@ public:
     // Refuse to unlock when memfd_secret is unavailable instead of using locked memory.
     [[nodiscard]] bool requireSecretMemory() const;
     void setRequireSecretMemory(bool on);
+
+    // Whether a screen reader may read entry text (issue 12); nullopt until the user chose.
+    [[nodiscard]] std::optional<bool> screenReaderAccess() const;
+    void setScreenReaderAccess(bool on);
 
     [[nodiscard]] bool showHibernationBanner() const;
     void setShowHibernationBanner(bool on);

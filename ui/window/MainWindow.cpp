@@ -1,5 +1,7 @@
 #include "window/MainWindow.h"
 
+#include "accessibility/AccessibleTextPool.h"
+#include "accessibility/ScreenReaderAccessController.h"
 #include "clipboard/ClipboardGuard.h"
 #include "dialogs/ChangePasswordDialog.h"
 #include "dialogs/CreateVaultDialog.h"
@@ -55,6 +57,7 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
     m_groupActions = new GroupActions(m_session, m_vaultPage, this);
     m_protection = new QLabel(this);
     statusBar()->addPermanentWidget(m_protection);
+    m_screenReader = new ScreenReaderAccessController(m_settings, this, statusBar());
     buildMenus();
 
     connect(m_lock, &LockController::lockRequested, this, &MainWindow::lockVault);
@@ -63,6 +66,9 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
     connect(m_session, &VaultSession::unlockFailed, this, &MainWindow::onUnlockFailed);
     // Our clipboard content goes before the arena it is served from.
     connect(m_session, &VaultSession::aboutToLock, m_clipboard, &ClipboardGuard::clearNow);
+    // Text handed to a screen reader is wiped at lock even if Qt still held it.
+    connect(m_session, &VaultSession::aboutToLock, &AccessibleTextPool::instance(),
+            &AccessibleTextPool::wipeAll);
     connect(m_session, &VaultSession::locked, this, &MainWindow::onLocked);
     connect(m_session, &VaultSession::saveFailed, this, [this](const QString& message) {
         QMessageBox::warning(this, tr("Could not save"), message);
@@ -175,6 +181,7 @@ void MainWindow::applySettings()
     m_lock->setTriggers(m_settings->lockTriggers());
     m_clipboard->setClearAfter(m_settings->clipboardClearAfter());
     m_banner->setEnabledBySettings(m_settings->showHibernationBanner());
+    m_screenReader->apply();
     SecretArenaOptions options;
     if (m_settings->requireSecretMemory())
         options.fallback = FallbackPolicy::RequireSecretMemory;

@@ -15,6 +15,7 @@ class QStackedWidget;
 namespace arcanum {
 
 class ClipboardGuard;
+class ScreenReaderAccessController;
 class CsvImportController;
 class EntryActions;
 class GroupActions;
@@ -49,6 +50,7 @@ public:
     [[nodiscard]] HibernationBanner* banner() const { return m_banner; }
     [[nodiscard]] QAction* changePasswordAction() const { return m_changePasswordAction; }
     [[nodiscard]] CsvImportController* csvImport() const { return m_csvImport; }
+    [[nodiscard]] ScreenReaderAccessController* screenReader() const { return m_screenReader; }
     [[nodiscard]] QString protectionText() const;
 
 public slots:
@@ -83,6 +85,7 @@ private:
     GroupActions* m_groupActions = nullptr;
     CsvImportController* m_csvImport = nullptr;
     HibernationBanner* m_banner = nullptr;
+    ScreenReaderAccessController* m_screenReader = nullptr;
     QLabel* m_protection = nullptr;
     QAction* m_lockAction = nullptr;
     QAction* m_changePasswordAction = nullptr;
