@@ -30,8 +30,7 @@ packages=(
   libxcb1-dev xvfb xclip xdotool weston qt6-wayland wl-clipboard
   dbus-bin at-spi2-core python3-gi gir1.2-atspi-2.0
   # The Flatpak (packaging/flatpak): runtime from Debian packages, app build, sandbox tests.
-  flatpak flatpak-builder mmdebstrap ostree fuse3 python3 xvfb xdotool imagemagick
-  xdg-desktop-portal
+  flatpak flatpak-builder mmdebstrap ostree fuse3 imagemagick xdg-desktop-portal
 )
 
 missing=()
