@@ -21,7 +21,8 @@ jobs=${JOBS:-$(nproc)}
 # Every Debian package the build, the tests and the demo need.
 packages=(
   build-essential cmake ninja-build pkg-config
-  libsodium-dev libargon2-dev
+  libsodium-dev libargon2-dev rapidjson-dev
+  nettle-dev zlib1g-dev libexpat1-dev
   qt6-base-dev qt6-base-dev-tools
   libgl-dev libvulkan-dev
   fonts-dejavu-core fonts-wqy-microhei dbus-daemon libqt6svg6
@@ -29,6 +30,7 @@ packages=(
   # tests/ui/display: a real X server, Wayland compositor and AT-SPI bus (clipboard, accessibility)
   libxcb1-dev xvfb xclip xdotool weston qt6-wayland wl-clipboard
   dbus-bin at-spi2-core python3-gi gir1.2-atspi-2.0
+  keepassxc python3-pykeepass  # the KeePass peers the KDBX tests read and write against
   # The Flatpak (packaging/flatpak): runtime from Debian packages, app build, sandbox tests.
   flatpak flatpak-builder mmdebstrap ostree fuse3 imagemagick xdg-desktop-portal
 )

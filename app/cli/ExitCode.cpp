@@ -13,6 +13,7 @@ ExitCode exitCodeFor(ErrorCode code)
     case ErrorCode::UnsupportedVersion:
     case ErrorCode::FileTruncated:
     case ErrorCode::FileDamaged:
+    case ErrorCode::KdfLimitExceeded:
         return BadFile;
     case ErrorCode::FileChangedOnDisk:
         return ChangedOnDisk;

@@ -20,6 +20,8 @@ Result<std::optional<Argon2Params>> KdfOptions::take(ArgumentList& args,
     Argon2Params params = Argon2Params::withRandomSalt(memoryKiB, t, p);
     if (auto valid = params.validate(); !valid)
         return valid.error();
+    if (auto within = params.checkLimits(); !within) // what any reader would refuse
+        return Error{ErrorCode::InvalidParameters, within.error().message};
     return std::optional<Argon2Params>(params);
 }
 

@@ -4,6 +4,7 @@
 #include "cli/KdfOptions.h"
 #include "cli/SecretOutputBuffer.h"
 #include "crypto/ConstantTime.h"
+#include "format/VaultHeader.h"
 #include "import/CsvDialect.h"
 #include "import/CsvImporter.h"
 #include "text/SearchQuery.h"
@@ -122,12 +123,19 @@ Result<void> VaultCommands::info(ArgumentList& args)
     const VaultContents& contents = m_vault.contents();
     std::string text =
         "File: " + m_vault.path() + " (" + std::to_string(m_vault.fileBytes()) + " bytes)\n";
-    text += "Format version: " + std::to_string(m_vault.formatVersion()) + "\n";
+    const bool upgradePending = m_vault.formatVersion() < VaultHeader::currentVersion;
+    text += "Format version: " + std::to_string(m_vault.formatVersion()) +
+            (upgradePending ? " (upgraded to " + std::to_string(VaultHeader::currentVersion) +
+                                  " on the next save; the backup keeps version " +
+                                  std::to_string(m_vault.formatVersion()) + ")"
+                            : "") +
+            "\n";
     text += "Key derivation: Argon2id, " + std::to_string(kdf.memoryKiB / 1024) + " MiB" +
             (kdf.memoryKiB % 1024 ? " " + std::to_string(kdf.memoryKiB % 1024) + " KiB" : "") +
             ", " + std::to_string(kdf.iterations) + " iterations, " + std::to_string(kdf.lanes) +
             " lanes\n";
-    text += "Cipher: XChaCha20-Poly1305\n";
+    text += upgradePending ? "Cipher: XChaCha20-Poly1305\n"
+                           : "Cipher: XChaCha20-Poly1305 secretstream, 64 KiB chunks\n";
     text += "Entries: " + std::to_string(contents.entryCount()) + "\n";
     text += "Groups: " + std::to_string(contents.groupCount()) + "\n";
     text += "Deletion records: " + std::to_string(contents.tombstoneCount()) + "\n";

@@ -2,6 +2,7 @@
 // recent vault), focused on the password field.
 #include "accessibility/AccessibleTextPool.h"
 #include "accessibility/ArcanumApplication.h"
+#include "autofill/BrowserIntegration.h"
 #include "hardening/ProcessHardening.h"
 #include "lock/DBusLockSignalSource.h"
 #include "settings/Settings.h"
@@ -40,6 +41,11 @@ int main(int argc, char** argv)
     Settings settings;
     DBusLockSignalSource lockSource;
     MainWindow window(&settings, &lockSource);
+    // The browser extension's connection (docs/AUTOFILL.md). Until the association and site
+    // dialogs exist it has no prompter, so it refuses to associate anything.
+    BrowserIntegration browser(window.session());
+    if (!browser.start())
+        qWarning("Browser integration is off: %s", qPrintable(browser.errorString()));
     if (!parser.positionalArguments().isEmpty())
         window.openVault(QFileInfo(parser.positionalArguments().first()).absoluteFilePath());
     window.show();

@@ -16,6 +16,8 @@ const char* errorCodeName(ErrorCode code)
         return "out-of-memory";
     case ErrorCode::InvalidParameters:
         return "invalid-parameters";
+    case ErrorCode::KdfLimitExceeded:
+        return "kdf-limit-exceeded";
     case ErrorCode::KdfFailed:
         return "kdf-failed";
     case ErrorCode::AuthenticationFailed:
@@ -32,6 +34,12 @@ const char* errorCodeName(ErrorCode code)
         return "file-damaged";
     case ErrorCode::FileChangedOnDisk:
         return "file-changed-on-disk";
+    case ErrorCode::NotAKeePassFile:
+        return "not-a-keepass-file";
+    case ErrorCode::Unsupported:
+        return "unsupported";
+    case ErrorCode::LimitExceeded:
+        return "limit-exceeded";
     case ErrorCode::NotFound:
         return "not-found";
     case ErrorCode::AlreadyExists:

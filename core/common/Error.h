@@ -14,17 +14,22 @@ enum class ErrorCode
     SecretMemoryUnavailable, // memfd_secret missing and the policy refuses the fallback
     MemoryLockLimit,         // RLIMIT_MEMLOCK too small for what the vault needs
     OutOfMemory,             // the kernel refused address space or pages
-    // crypto
-    InvalidParameters,    // KDF or AEAD parameters out of range
+                             // crypto
+    InvalidParameters,       // KDF or AEAD parameters out of range
+    KdfLimitExceeded,     // a file asks for more Argon2 work than any reader runs (FORMAT.md §7)
     KdfFailed,            // libargon2 reported an error
     AuthenticationFailed, // AEAD tag did not verify
-    // vault file
+                          // vault file
     WrongPassword,
     NotAnArcanumFile,
     UnsupportedVersion,
     FileTruncated,
     FileDamaged,
     FileChangedOnDisk,
+    // other formats (KeePass import)
+    NotAKeePassFile, // no KDBX signature
+    Unsupported,     // a known format using something Arcanum cannot read (a cipher, a YubiKey)
+    LimitExceeded,   // input beyond a safety limit (inflated size, XML nesting depth)
     // files and the system
     NotFound,
     AlreadyExists,

@@ -41,15 +41,6 @@ std::uint32_t clampedSize(std::size_t size)
     return static_cast<std::uint32_t>(std::min<std::size_t>(size, UINT32_MAX));
 }
 
-std::uint64_t physicalMemoryKiB()
-{
-    const long pages = sysconf(_SC_PHYS_PAGES);
-    const long pageSize = sysconf(_SC_PAGESIZE);
-    if (pages <= 0 || pageSize <= 0)
-        return 1024 * 1024;
-    return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(pageSize) / 1024;
-}
-
 } // namespace
 
 Result<void> Argon2::hashRaw(SecretSpan password, const RawInput& input,
@@ -107,7 +98,7 @@ Result<Argon2Params> Argon2::calibrate(const Calibration& calibration)
     const std::uint32_t lanes =
         calibration.lanes != 0 ? calibration.lanes : Argon2Params::defaultLanes();
     const auto ramCap = static_cast<std::uint32_t>(
-        std::min<std::uint64_t>(physicalMemoryKiB() / 8, Argon2Params::maxMemoryKiB));
+        std::min<std::uint64_t>(Argon2Params::physicalMemoryKiB() / 8, Argon2Params::maxMemoryKiB));
     std::uint32_t memoryKiB =
         std::max<std::uint32_t>(std::min(calibration.maxMemoryKiB, ramCap), 8 * lanes);
     const double targetMs = static_cast<double>(calibration.target.count());
@@ -130,8 +121,10 @@ Result<Argon2Params> Argon2::calibrate(const Calibration& calibration)
         }
         // A pass costs roughly the same each time; the first also pays for page faults, so
         // measuring one pass slightly under-counts passes, which errs on the fast side.
-        const auto passes = static_cast<std::uint32_t>(std::clamp(
-            targetMs / std::max(onePassMs, 1.0), 1.0, double(Argon2Params::maxIterations)));
+        // Never more than a reader accepts (Argon2Params::checkLimits).
+        const auto passes = static_cast<std::uint32_t>(
+            std::clamp(targetMs / std::max(onePassMs, 1.0), 1.0,
+                       double(Argon2Params::maxIterationsFor(memoryKiB))));
         params.iterations = passes;
         Random::fill(params.salt);
         sodium_memzero(key, sizeof key);

@@ -1,7 +1,9 @@
 #include "format/VaultHeader.h"
 
+#include "crypto/Aead.h"
 #include "crypto/ConstantTime.h"
 #include "crypto/Sodium.h"
+#include "format/ChunkLayout.h"
 
 #include <cstring>
 #include <sodium.h>
@@ -74,10 +76,10 @@ Result<VaultHeader> VaultHeader::parse(std::span<const std::uint8_t> file)
         return truncated(file.size(), size);
     VaultHeader header;
     header.version = u16(file.data() + 8);
-    if (header.version != currentVersion)
+    if (header.version != version1 && header.version != version2)
         return Error{ErrorCode::UnsupportedVersion,
                      "The vault has format version " + std::to_string(header.version) +
-                         "; this Arcanum reads version " + std::to_string(currentVersion) + ". " +
+                         "; this Arcanum reads versions 1 and 2. " +
                          (header.version > currentVersion
                               ? "Update Arcanum to open it."
                               : "The file is damaged or was not written by Arcanum.")};
@@ -94,8 +96,9 @@ Result<VaultHeader> VaultHeader::parse(std::span<const std::uint8_t> file)
         return newerWriter("feature flags " + std::to_string(u16(h + 10)));
     if (h[12] != kdfArgon2id)
         return newerWriter("key-derivation function " + std::to_string(h[12]));
-    if (h[13] != aeadXChaCha20Poly1305)
-        return newerWriter("cipher " + std::to_string(h[13]));
+    if (h[13] != (header.version == version1 ? aeadXChaCha20Poly1305 : aeadSecretStream))
+        return newerWriter("cipher " + std::to_string(h[13]) + " with format version " +
+                           std::to_string(header.version));
     if (u16(h + 14) != 0 || u32(h + 28) != 0)
         return newerWriter("reserved header fields");
 
@@ -111,7 +114,10 @@ Result<VaultHeader> VaultHeader::parse(std::span<const std::uint8_t> file)
     header.ciphertextLength = u64(h + 88);
     std::memcpy(header.keyCheck.data(), h + keyCheckOffset, 32);
 
-    if (header.ciphertextLength < 16 || header.ciphertextLength > maxCiphertextBytes)
+    const bool possible = header.version == version1
+                              ? header.ciphertextLength >= Aead::tagBytes
+                              : ChunkLayout::forCiphertext(header.ciphertextLength).has_value();
+    if (!possible || header.ciphertextLength > maxCiphertextBytes)
         return Error{ErrorCode::FileDamaged,
                      "The vault's header gives an impossible content length (" +
                          std::to_string(header.ciphertextLength) + " bytes)."};
@@ -134,7 +140,7 @@ std::array<std::uint8_t, VaultHeader::size> VaultHeader::serialize() const
     std::memcpy(h.data(), magic.data(), magic.size());
     put(h.data() + 8, version, 2);
     h[12] = kdfArgon2id;
-    h[13] = aeadXChaCha20Poly1305;
+    h[13] = version == version1 ? aeadXChaCha20Poly1305 : aeadSecretStream;
     put(h.data() + 16, kdf.memoryKiB, 4);
     put(h.data() + 20, kdf.iterations, 4);
     put(h.data() + 24, kdf.lanes, 4);
@@ -145,6 +151,14 @@ std::array<std::uint8_t, VaultHeader::size> VaultHeader::serialize() const
     const auto sum = checksum(h.data()); // covers the key check too
     std::memcpy(h.data() + checksumOffset, sum.data(), sum.size());
     return h;
+}
+
+std::uint64_t VaultHeader::payloadLength() const
+{
+    if (version == version1)
+        return ciphertextLength >= Aead::tagBytes ? ciphertextLength - Aead::tagBytes : 0;
+    const auto layout = ChunkLayout::forCiphertext(ciphertextLength);
+    return layout ? layout->payloadBytes : 0;
 }
 
 } // namespace arcanum

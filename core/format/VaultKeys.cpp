@@ -13,22 +13,22 @@ constexpr char context[] = "ArcVault";
 Result<VaultKeys> VaultKeys::derive(SecretSpan password, const Argon2Params& params,
                                     SecretArena& arena)
 {
+    // Also checked where a file is read, earlier; this guards every other way to derive.
+    if (auto within = params.checkLimits(); !within)
+        return within.error();
     auto master = arena.allocate(32);
     if (!master)
         return master.error();
     if (auto derived = Argon2::deriveKey(password, params, master->bytes()); !derived)
         return derived.error();
-    auto keys = arena.allocate(64);
+    auto keys = arena.allocate(96);
     if (!keys)
         return keys.error();
-    if (auto enc =
-            KeyedHash::deriveSubkey(master->span(), 1, context, keys->bytes().subspan(0, 32));
-        !enc)
-        return enc.error();
-    if (auto check =
-            KeyedHash::deriveSubkey(master->span(), 2, context, keys->bytes().subspan(32, 32));
-        !check)
-        return check.error();
+    for (std::uint64_t id = 1; id <= 3; ++id) // encKey, checkKey, streamKey
+        if (auto derived = KeyedHash::deriveSubkey(master->span(), id, context,
+                                                   keys->bytes().subspan(32 * (id - 1), 32));
+            !derived)
+            return derived.error();
     return VaultKeys(std::move(keys.value())); // `master` is wiped as it goes out of scope
 }
 

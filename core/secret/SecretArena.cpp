@@ -23,7 +23,10 @@ Result<std::unique_ptr<SecretArena>> SecretArena::create(const SecretArenaOption
 {
     ProtectionLevel level = ProtectionLevel::SecretMemory;
     std::string reason;
-    if (const int error = probeMemfdSecret(options); error != 0) {
+    if (options.lockedMemoryOnly) {
+        level = ProtectionLevel::LockedMemory;
+        reason = "locked memory chosen: kept while the vault is locked";
+    } else if (const int error = probeMemfdSecret(options); error != 0) {
         if (error != ENOSYS && error != EPERM && error != EINVAL)
             return errnoError("Cannot create secret memory (memfd_secret)", error);
         reason = errnoError("memfd_secret", error).message;

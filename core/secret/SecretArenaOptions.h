@@ -12,6 +12,11 @@ struct SecretArenaOptions
 {
     FallbackPolicy fallback = FallbackPolicy::AllowLockedMemory;
 
+    // LockedMemory on purpose, without trying memfd_secret: for the few bytes that must outlive
+    // a lock (the browser sessions' keys, AutofillServer) without keeping a secretmem file open,
+    // which would block hibernation while the vault is locked.
+    bool lockedMemoryOnly = false;
+
     // Regions are at least this big; each new region is also at least half of what is already
     // mapped, so a growing vault needs few regions.
     std::size_t minimumRegionBytes = 64 * 1024;

@@ -1,15 +1,12 @@
 #include "vault/EntryImporter.h"
 
+#include "vault/Record.h"
+
 #include <algorithm>
 
 namespace arcanum {
 
 namespace {
-
-bool sameBytes(SecretSpan a, SecretSpan b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
-}
 
 bool isRoot(SecretSpan part)
 {

@@ -1,5 +1,6 @@
 #include "vault/EntryView.h"
 
+#include <algorithm>
 #include <bitset>
 #include <string>
 #include <strings.h>
@@ -20,6 +21,8 @@ bool isKnownEntryTag(std::uint8_t tag)
     case tags::entryGroup:
     case tags::entryCreated:
     case tags::entryModified:
+    case tags::entryExpires:
+    case tags::autofillFlags:
     case tags::title:
     case tags::username:
     case tags::password:
@@ -28,11 +31,83 @@ bool isKnownEntryTag(std::uint8_t tag)
     case tags::totp:
     case tags::tag:
     case tags::customField:
+    case tags::attachment:
+    case tags::siteAccess:
     case tags::history:
         return true;
     default:
         return false;
     }
+}
+
+// Adds `name` to `seen`, or says it was there already.
+bool isNew(std::vector<SecretSpan>& seen, SecretSpan name)
+{
+    for (SecretSpan other : seen)
+        if (sameBytes(other, name))
+            return false;
+    seen.push_back(name);
+    return true;
+}
+
+Result<void> validateAttachment(SecretSpan value, std::vector<SecretSpan>& names,
+                                std::vector<EntryId>* data)
+{
+    RecordReader reader(value);
+    Record record;
+    int nameCount = 0, ids = 0;
+    SecretSpan name;
+    EntryId id;
+    while (reader.next(record)) {
+        if (record.tag == tags::attachmentName) {
+            ++nameCount;
+            name = record.value;
+        } else if (record.tag == tags::attachmentDataId) {
+            ++ids;
+            if (record.value.size() != EntryId::size)
+                return damaged("an attachment's data id is not 16 bytes");
+            id = EntryId(record.value.data());
+        } else if (!record.isIgnorable()) {
+            return unknownTagError("An attachment", record.tag);
+        }
+    }
+    if (reader.damaged())
+        return damaged("an attachment's records run past its end");
+    if (nameCount != 1 || ids != 1)
+        return damaged("an attachment needs exactly one name and one data id");
+    if (!isNew(names, name))
+        return damaged("two attachments have the same name");
+    if (data != nullptr)
+        data->push_back(id);
+    return {};
+}
+
+Result<void> validateSiteAccess(SecretSpan value, std::vector<SecretSpan>& sites)
+{
+    RecordReader reader(value);
+    Record record;
+    int siteCount = 0, decisions = 0;
+    SecretSpan site;
+    while (reader.next(record)) {
+        if (record.tag == tags::siteOrigin) {
+            ++siteCount;
+            site = record.value;
+        } else if (record.tag == tags::siteDecision) {
+            ++decisions;
+            if (record.value.size() != 1 || (record.value[0] != std::uint8_t(SiteDecision::Allow) &&
+                                             record.value[0] != std::uint8_t(SiteDecision::Deny)))
+                return damaged("a site access decision is neither allow (1) nor deny (2)");
+        } else if (!record.isIgnorable()) {
+            return unknownTagError("A site access record", record.tag);
+        }
+    }
+    if (reader.damaged())
+        return damaged("a site access record runs past its end");
+    if (siteCount != 1 || decisions != 1)
+        return damaged("a site access record needs exactly one site and one decision");
+    if (!isNew(sites, site))
+        return damaged("two site access records name the same site");
+    return {};
 }
 
 Result<void> validateCustomField(SecretSpan value)
@@ -50,10 +125,7 @@ Result<void> validateCustomField(SecretSpan value)
             if (record.value.size() != 1)
                 return damaged("custom field flags must be 1 byte");
         } else if (!record.isIgnorable())
-            return Error{ErrorCode::UnsupportedVersion,
-                         "A custom field uses record tag " + std::to_string(record.tag) +
-                             " that this version of Arcanum does not know; a newer version "
-                             "wrote it."};
+            return unknownTagError("A custom field", record.tag);
     }
     if (reader.damaged())
         return damaged("a custom field's records run past its end");
@@ -84,6 +156,20 @@ std::int64_t EntryView::created() const
 std::int64_t EntryView::modified() const
 {
     return RecordReader::timeOf(first(tags::entryModified));
+}
+
+std::optional<std::int64_t> EntryView::expires() const
+{
+    const SecretSpan value = first(tags::entryExpires);
+    if (value.size() != Record::timeBytes)
+        return std::nullopt;
+    return RecordReader::timeOf(value);
+}
+
+std::uint8_t EntryView::autofillFlags() const
+{
+    const SecretSpan value = first(tags::autofillFlags);
+    return value.size() == 1 ? value[0] : 0;
 }
 
 SecretSpan EntryView::field(EntryField field) const
@@ -159,6 +245,60 @@ EntryView::CustomField EntryView::customField(SecretSpan value)
     return field;
 }
 
+EntryView::Attachment EntryView::attachment(SecretSpan value)
+{
+    Attachment attachment;
+    RecordReader reader(value);
+    Record record;
+    while (reader.next(record)) {
+        if (record.tag == tags::attachmentName)
+            attachment.name = record.value;
+        else if (record.tag == tags::attachmentDataId && record.value.size() == EntryId::size)
+            attachment.data = EntryId(record.value.data());
+    }
+    return attachment;
+}
+
+std::size_t EntryView::attachmentCount() const
+{
+    std::size_t count = 0;
+    forEach(tags::attachment, [&](const Record&) { ++count; });
+    return count;
+}
+
+EntryView::SiteAccess EntryView::siteAccessOf(SecretSpan value)
+{
+    SiteAccess access;
+    RecordReader reader(value);
+    Record record;
+    while (reader.next(record)) {
+        if (record.tag == tags::siteOrigin)
+            access.site = record.value;
+        else if (record.tag == tags::siteDecision && record.value.size() == 1)
+            access.decision = static_cast<SiteDecision>(record.value[0]);
+    }
+    return access;
+}
+
+std::optional<SiteDecision> EntryView::siteAccess(SecretSpan site) const
+{
+    std::optional<SiteDecision> found;
+    forEachSiteAccess([&](const SiteAccess& access) {
+        if (!found && sameBytes(access.site, site))
+            found = access.decision;
+    });
+    return found;
+}
+
+void EntryView::collectAttachmentData(std::vector<EntryId>& out) const
+{
+    forEachAttachment([&](const Attachment& attachment) { out.push_back(attachment.data); });
+    forEachHistory([&](const EntryView& older) {
+        older.forEachAttachment(
+            [&](const Attachment& attachment) { out.push_back(attachment.data); });
+    });
+}
+
 std::size_t EntryView::historyCount() const
 {
     std::size_t count = 0;
@@ -177,35 +317,57 @@ std::optional<EntryView> EntryView::historyVersion(std::size_t version) const
     return found;
 }
 
-Result<void> EntryView::validate(SecretSpan recordValue, bool insideHistory)
+Result<void> EntryView::validate(SecretSpan recordValue, bool insideHistory,
+                                 std::vector<EntryId>* attachmentData)
 {
     RecordReader reader(recordValue);
     Record record;
     std::bitset<256> seen; // 32 bytes to clear per entry, not a 1 KiB array of counters
+    std::vector<SecretSpan> attachmentNames, sites; // allocated only for entries that have them
     while (reader.next(record)) {
         const std::uint8_t tag = record.tag;
         if (!isKnownEntryTag(tag)) {
             if (record.isIgnorable())
                 continue;
-            return Error{ErrorCode::UnsupportedVersion,
-                         "An entry uses record tag " + std::to_string(tag) +
-                             " that this version of Arcanum does not know; a newer version "
-                             "wrote it."};
+            return unknownTagError("An entry", tag);
         }
-        const bool repeatable = tag == tags::url || tag == tags::tag || tag == tags::customField;
+        const bool repeatable = tag == tags::url || tag == tags::tag || tag == tags::customField ||
+                                tag == tags::attachment || tag == tags::siteAccess;
         if (!repeatable && seen.test(tag))
             return damaged("field " + std::to_string(tag) + " appears twice");
         seen.set(tag);
-        if ((tag == tags::entryId || tag == tags::entryGroup) &&
-            record.value.size() != EntryId::size)
-            return damaged("an identifier is not 16 bytes");
-        if ((tag == tags::entryCreated || tag == tags::entryModified) && record.value.size() != 8)
-            return damaged("a time stamp is not 8 bytes");
-        if (tag == tags::customField) {
+        switch (tag) {
+        case tags::entryId:
+        case tags::entryGroup:
+            if (record.value.size() != EntryId::size)
+                return damaged("an identifier is not 16 bytes");
+            break;
+        case tags::entryCreated:
+        case tags::entryModified:
+        case tags::entryExpires:
+            if (record.value.size() != Record::timeBytes)
+                return damaged("a time stamp is not 6 bytes");
+            break;
+        case tags::autofillFlags:
+            if (record.value.size() != 1)
+                return damaged("the autofill flags are not 1 byte");
+            break;
+        case tags::customField:
             if (auto valid = validateCustomField(record.value); !valid)
                 return valid;
-        }
-        if (tag == tags::history) {
+            break;
+        case tags::attachment:
+            if (auto valid = validateAttachment(record.value, attachmentNames, attachmentData);
+                !valid)
+                return valid;
+            break;
+        case tags::siteAccess:
+            if (insideHistory)
+                return damaged("an earlier version holds site access decisions");
+            if (auto valid = validateSiteAccess(record.value, sites); !valid)
+                return valid;
+            break;
+        case tags::history: {
             if (insideHistory)
                 return damaged("an earlier version has its own history");
             RecordReader versions(record.value);
@@ -213,16 +375,20 @@ Result<void> EntryView::validate(SecretSpan recordValue, bool insideHistory)
             while (versions.next(version)) {
                 if (version.tag != tags::entry)
                     return damaged("the history holds something that is not an entry");
-                if (auto valid = validate(version.value, true); !valid)
+                if (auto valid = validate(version.value, true, attachmentData); !valid)
                     return valid;
             }
             if (versions.damaged())
                 return damaged("the history runs past its end");
+            break;
+        }
+        default:
+            break;
         }
     }
     if (reader.damaged())
         return damaged("its records run past its end");
-    if (!seen.test(tags::entryId))
+    if (!insideHistory && !seen.test(tags::entryId))
         return damaged("it has no identifier");
     return {};
 }

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace arcanum {
 
@@ -28,22 +29,53 @@ enum class EntryField
     Totp
 };
 
+// What the user answered when a web site asked for an entry through the browser extension.
+enum class SiteDecision : std::uint8_t
+{
+    Allow = 1,
+    Deny = 2
+};
+
 class EntryView
 {
 public:
+    // Autofill flag bits (docs/FORMAT.md §3.3); the other bits are reserved and kept.
+    static constexpr std::uint8_t allowHttpFlag = 0x01;         // offer to http: pages too
+    static constexpr std::uint8_t hiddenFromBrowserFlag = 0x02; // never offer to the browser
+
     struct CustomField
     {
         SecretSpan name;
         SecretSpan value;
         bool isProtected = false;
     };
+    // An attachment's name and the id of its bytes: VaultContents::attachmentData(data).
+    struct Attachment
+    {
+        SecretSpan name;
+        EntryId data;
+    };
+    struct SiteAccess
+    {
+        SecretSpan site; // an origin, e.g. "https://example.com:443"
+        SiteDecision decision = SiteDecision::Deny;
+    };
 
     explicit EntryView(SecretSpan recordValue) : m_value(recordValue) {}
 
+    // A history version has no id of its own (the null id): it is its entry's.
     [[nodiscard]] EntryId id() const;
     [[nodiscard]] EntryId group() const;
     [[nodiscard]] std::int64_t created() const;
     [[nodiscard]] std::int64_t modified() const;
+    // When the entry expires (ms since the epoch); nullopt: never.
+    [[nodiscard]] std::optional<std::int64_t> expires() const;
+    [[nodiscard]] std::uint8_t autofillFlags() const;
+    [[nodiscard]] bool allowsHttp() const { return (autofillFlags() & allowHttpFlag) != 0; }
+    [[nodiscard]] bool isHiddenFromBrowser() const
+    {
+        return (autofillFlags() & hiddenFromBrowserFlag) != 0;
+    }
 
     [[nodiscard]] SecretSpan title() const { return first(tags::title); }
     [[nodiscard]] SecretSpan username() const { return first(tags::username); }
@@ -57,7 +89,8 @@ public:
     [[nodiscard]] static bool fieldFromName(std::string_view name, EntryField& field);
     [[nodiscard]] static const char* fieldName(EntryField field);
 
-    // Calls f(SecretSpan) for each URL / tag, f(CustomField) for each custom field and
+    // Calls f(SecretSpan) for each URL / tag, f(CustomField) for each custom field,
+    // f(Attachment) for each attachment, f(SiteAccess) for each remembered site decision and
     // f(EntryView) for each earlier version (newest first).
     template <typename F>
     void forEachUrl(F f) const
@@ -74,6 +107,19 @@ public:
     {
         forEach(tags::customField, [&](const Record& r) { f(customField(r.value)); });
     }
+    template <typename F>
+    void forEachAttachment(F f) const
+    {
+        forEach(tags::attachment, [&](const Record& r) { f(attachment(r.value)); });
+    }
+    [[nodiscard]] std::size_t attachmentCount() const;
+    template <typename F>
+    void forEachSiteAccess(F f) const
+    {
+        forEach(tags::siteAccess, [&](const Record& r) { f(siteAccessOf(r.value)); });
+    }
+    // The decision remembered for `site` (compared byte for byte), if any.
+    [[nodiscard]] std::optional<SiteDecision> siteAccess(SecretSpan site) const;
     template <typename F>
     void forEachHistory(F f) const
     {
@@ -101,10 +147,16 @@ public:
 
     [[nodiscard]] SecretSpan recordValue() const { return m_value; }
 
-    // Checks a record value against FORMAT.md §3.3: id present and 16 bytes, fixed sizes,
-    // no duplicate single fields, well-formed containers, known tags (unknown ignorable ones
-    // pass). `insideHistory` forbids nested history.
-    [[nodiscard]] static Result<void> validate(SecretSpan recordValue, bool insideHistory = false);
+    // Checks a record value against FORMAT.md §3.3: id present (outside history) and 16 bytes,
+    // fixed sizes, no duplicate single fields, attachment names or sites, well-formed
+    // containers, known tags (unknown ignorable ones pass). `insideHistory` forbids nested
+    // history and site access. Appends the data id of every attachment (history included) to
+    // `attachmentData` when it is given, for the caller to check they exist.
+    [[nodiscard]] static Result<void> validate(SecretSpan recordValue, bool insideHistory = false,
+                                               std::vector<EntryId>* attachmentData = nullptr);
+
+    // The data ids of every attachment of this entry and its history versions.
+    void collectAttachmentData(std::vector<EntryId>& out) const;
 
 private:
     [[nodiscard]] SecretSpan first(std::uint8_t tag) const
@@ -112,6 +164,8 @@ private:
         return RecordReader::findFirst(m_value, tag);
     }
     [[nodiscard]] static CustomField customField(SecretSpan value);
+    [[nodiscard]] static Attachment attachment(SecretSpan value);
+    [[nodiscard]] static SiteAccess siteAccessOf(SecretSpan value);
     template <typename F>
     void forEach(std::uint8_t tag, F f) const
     {

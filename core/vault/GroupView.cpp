@@ -31,37 +31,36 @@ std::int64_t GroupView::modified() const
 
 Result<void> GroupView::validate(SecretSpan recordValue)
 {
+    const auto damaged = [](const char* what) {
+        return Error{ErrorCode::FileDamaged,
+                     std::string("A group in the vault is damaged: ") + what + "."};
+    };
     RecordReader reader(recordValue);
     Record record;
-    int ids = 0, names = 0;
+    int ids = 0, parents = 0, names = 0, times = 0;
     while (reader.next(record)) {
         switch (record.tag) {
         case tags::groupId:
         case tags::groupParent:
             if (record.value.size() != EntryId::size)
-                return Error{ErrorCode::FileDamaged,
-                             "A group in the vault is damaged: an identifier is not 16 bytes."};
-            ids += record.tag == tags::groupId;
+                return damaged("an identifier is not 16 bytes");
+            (record.tag == tags::groupId ? ids : parents) += 1;
             break;
         case tags::groupName:
             ++names;
             break;
         case tags::groupModified:
-            if (record.value.size() != 8)
-                return Error{ErrorCode::FileDamaged,
-                             "A group in the vault is damaged: a time stamp is not 8 bytes."};
+            ++times;
+            if (record.value.size() != Record::timeBytes)
+                return damaged("a time stamp is not 6 bytes");
             break;
         default:
             if (!record.isIgnorable())
-                return Error{ErrorCode::UnsupportedVersion,
-                             "A group uses record tag " + std::to_string(record.tag) +
-                                 " that this version of Arcanum does not know; a newer version "
-                                 "wrote it."};
+                return unknownTagError("A group", record.tag);
         }
     }
-    if (reader.damaged() || ids != 1 || names != 1)
-        return Error{ErrorCode::FileDamaged,
-                     "A group in the vault is damaged: it needs exactly one id and one name."};
+    if (reader.damaged() || ids != 1 || names != 1 || parents > 1 || times > 1)
+        return damaged("it needs exactly one id and one name");
     return {};
 }
 

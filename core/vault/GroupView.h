@@ -19,8 +19,10 @@ public:
     [[nodiscard]] EntryId parent() const; // null for a top-level group
     [[nodiscard]] SecretSpan name() const;
     [[nodiscard]] std::int64_t modified() const;
+    [[nodiscard]] SecretSpan recordValue() const { return m_value; }
 
-    // FORMAT.md §3.2: id and parent 16 bytes, one name, no unknown non-ignorable tags.
+    // FORMAT.md §3.2: one 16-byte id, at most one 16-byte parent, one name, at most one 6-byte
+    // modified time, no unknown non-ignorable tags.
     [[nodiscard]] static Result<void> validate(SecretSpan recordValue);
 
 private:

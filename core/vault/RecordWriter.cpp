@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 namespace arcanum {
 
@@ -14,6 +15,14 @@ RecordWriter::RecordWriter(SecretArena& arena, std::size_t reserveBytes) : m_are
         m_buffer = std::move(buffer.value());
     else
         m_error = buffer.error();
+}
+
+Error RecordWriter::tooLong(std::size_t bytes)
+{
+    return Error{ErrorCode::InvalidArgument,
+                 "A field of " + std::to_string(bytes) +
+                     " bytes is longer than a vault can hold (at most " +
+                     std::to_string(Record::maxLength) + " bytes, 256 MiB, per field)."};
 }
 
 std::uint8_t* RecordWriter::grow(std::size_t bytes)
@@ -33,52 +42,59 @@ std::uint8_t* RecordWriter::grow(std::size_t bytes)
     return at;
 }
 
-void RecordWriter::putU32(std::uint8_t* at, std::uint32_t value)
+std::uint8_t* RecordWriter::header(std::uint8_t tag, std::size_t valueBytes)
 {
-    for (int i = 0; i < 4; ++i)
-        at[i] = static_cast<std::uint8_t>(value >> (8 * i));
+    if (valueBytes > Record::maxLength) {
+        if (!m_error)
+            m_error = tooLong(valueBytes);
+        return nullptr;
+    }
+    const std::size_t lengthBytes = Record::lengthBytes(valueBytes);
+    std::uint8_t* at = grow(1 + lengthBytes + valueBytes);
+    if (at == nullptr)
+        return nullptr;
+    at[0] = tag;
+    Record::putLength(at + 1, static_cast<std::uint32_t>(valueBytes));
+    return at + 1 + lengthBytes;
 }
 
 void RecordWriter::add(std::uint8_t tag, SecretSpan value)
 {
-    std::uint8_t* at = grow(Record::headerBytes + value.size());
-    if (at == nullptr)
-        return;
-    at[0] = tag;
-    putU32(at + 1, static_cast<std::uint32_t>(value.size()));
-    if (!value.empty())
-        std::memcpy(at + Record::headerBytes, value.data(), value.size());
+    std::uint8_t* at = header(tag, value.size());
+    if (at != nullptr && !value.empty())
+        std::memcpy(at, value.data(), value.size());
 }
 
 void RecordWriter::addU8(std::uint8_t tag, std::uint8_t value)
 {
-    std::uint8_t* at = grow(Record::headerBytes + 1);
-    if (at == nullptr)
-        return;
-    at[0] = tag;
-    putU32(at + 1, 1);
-    at[5] = value;
+    if (std::uint8_t* at = header(tag, 1))
+        at[0] = value;
 }
 
 void RecordWriter::addU32(std::uint8_t tag, std::uint32_t value)
 {
-    std::uint8_t* at = grow(Record::headerBytes + 4);
-    if (at == nullptr)
-        return;
-    at[0] = tag;
-    putU32(at + 1, 4);
-    putU32(at + 5, value);
+    if (std::uint8_t* at = header(tag, 4))
+        for (int i = 0; i < 4; ++i)
+            at[i] = static_cast<std::uint8_t>(value >> (8 * i));
 }
 
-void RecordWriter::addU64(std::uint8_t tag, std::uint64_t value)
+void RecordWriter::addId(std::uint8_t tag, std::span<const std::uint8_t, 16> id)
 {
-    std::uint8_t* at = grow(Record::headerBytes + 8);
-    if (at == nullptr)
-        return;
-    at[0] = tag;
-    putU32(at + 1, 8);
-    putU32(at + 5, static_cast<std::uint32_t>(value));
-    putU32(at + 9, static_cast<std::uint32_t>(value >> 32));
+    add(tag, SecretSpan(id.data(), id.size()));
+}
+
+void RecordWriter::putTime(std::uint8_t* at, std::int64_t milliseconds)
+{
+    const auto value =
+        static_cast<std::uint64_t>(std::clamp<std::int64_t>(milliseconds, 0, Record::maxTime));
+    for (std::size_t i = 0; i < Record::timeBytes; ++i)
+        at[i] = static_cast<std::uint8_t>(value >> (8 * i));
+}
+
+void RecordWriter::addTime(std::uint8_t tag, std::int64_t milliseconds)
+{
+    if (std::uint8_t* at = header(tag, Record::timeBytes))
+        putTime(at, milliseconds);
 }
 
 void RecordWriter::appendRaw(SecretSpan records)
@@ -91,11 +107,8 @@ void RecordWriter::appendRaw(SecretSpan records)
 std::size_t RecordWriter::begin(std::uint8_t tag)
 {
     const std::size_t mark = m_size;
-    std::uint8_t* at = grow(Record::headerBytes);
-    if (at != nullptr) {
+    if (std::uint8_t* at = grow(Record::maxHeaderBytes))
         at[0] = tag;
-        putU32(at + 1, 0);
-    }
     return mark;
 }
 
@@ -103,8 +116,20 @@ void RecordWriter::end(std::size_t mark)
 {
     if (m_error)
         return;
-    putU32(m_buffer.data() + mark + 1,
-           static_cast<std::uint32_t>(m_size - mark - Record::headerBytes));
+    const std::size_t contentStart = mark + Record::maxHeaderBytes;
+    const std::size_t length = m_size - contentStart;
+    if (length > Record::maxLength) {
+        m_error = tooLong(length);
+        return;
+    }
+    std::uint8_t* at = m_buffer.data() + mark;
+    const std::size_t header = 1 + Record::putLength(at + 1, static_cast<std::uint32_t>(length));
+    const std::size_t gap = Record::maxHeaderBytes - header;
+    if (gap == 0)
+        return;
+    // The tail this leaves behind is overwritten by what comes next, or wiped by finish().
+    std::memmove(at + header, at + Record::maxHeaderBytes, length);
+    m_size -= gap;
 }
 
 Result<SecretBuffer> RecordWriter::finish()

@@ -1,8 +1,8 @@
 #include "vault/Vault.h"
 
-#include "crypto/Aead.h"
-#include "crypto/Random.h"
 #include "format/AtomicFile.h"
+#include "format/PayloadOpener.h"
+#include "format/PayloadSealer.h"
 #include "format/VaultHeader.h"
 #include "platform/DocumentPortal.h"
 
@@ -45,6 +45,8 @@ Result<std::unique_ptr<Vault>> Vault::create(const std::string& path, SecretSpan
                      path + " already exists. Open it, or choose another name for the new vault."};
     if (auto valid = kdf.validate(); !valid)
         return valid.error();
+    if (auto within = kdf.checkLimits(); !within)
+        return within.error();
     auto arena = SecretArena::create(options, arenaHeadroom);
     if (!arena)
         return arena.error();
@@ -75,12 +77,18 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, SecretSpan p
     auto header = VaultHeader::parse(*file);
     if (!header)
         return header.error();
+    // Before anything is derived or mapped: a tampered header must not buy an hour of Argon2.
+    if (auto within = header->kdf.checkLimits(); !within)
+        return Error{within.error().code,
+                     "This vault cannot be unlocked here. " + within.error().message +
+                         " If you did not choose these costs, the file may have been tampered "
+                         "with; restore it from the backup (.bak) beside it."};
 
     // Map the arena first: a memory-lock problem should show before a second of Argon2.
     auto arena = SecretArena::create(options, header->ciphertextLength + arenaHeadroom);
     if (!arena)
         return arena.error();
-    auto payload = (*arena)->allocate(header->ciphertextLength - Aead::tagBytes);
+    auto payload = (*arena)->allocate(header->payloadLength());
     if (!payload)
         return payload.error();
     // The first touch of a secret-memory page is slow (the kernel takes it out of its direct
@@ -103,13 +111,12 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, SecretSpan p
 
     if (pageIn.joinable())
         pageIn.join();
-    if (!Aead::openInto(bytes.subspan(VaultHeader::size), bytes.first(VaultHeader::size),
-                        keys->encryptionKey(), header->nonce, payload->bytes()))
-        return Error{ErrorCode::FileDamaged,
-                     "The vault's encrypted content is damaged (the password is right, but the "
-                     "content failed authentication). Restore the file from the backup (.bak) "
-                     "beside it."};
-    auto contents = VaultContents::load(std::move(payload.value()), **arena);
+    if (auto opened = PayloadOpener::open(bytes, *header, *keys, payload->bytes(), **arena);
+        !opened)
+        return opened.error();
+    auto contents = header->version == VaultHeader::version1
+                        ? VaultContents::loadVersion1(std::move(payload.value()), **arena)
+                        : VaultContents::load(std::move(payload.value()), **arena);
     if (!contents)
         return contents.error();
 
@@ -127,24 +134,14 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, SecretSpan p
 }
 
 Result<std::vector<std::uint8_t>> Vault::sealFile(SecretSpan payload, const VaultKeys& keys,
-                                                  const Argon2Params& kdf)
+                                                  const Argon2Params& kdf, SecretArena& arena)
 {
-    VaultHeader header;
-    header.kdf = kdf;
-    Random::fill(header.nonce);
-    header.ciphertextLength = payload.size() + Aead::tagBytes;
-    auto prefix = header.serialize();
-    auto keyCheck = keys.keyCheck(std::span(prefix).first(VaultHeader::keyCheckOffset));
-    if (!keyCheck)
-        return keyCheck.error();
-    header.keyCheck = *keyCheck;
-    const auto headerBytes = header.serialize();
-    auto sealed = Aead::seal(payload, headerBytes, keys.encryptionKey(), header.nonce);
-    if (!sealed)
-        return sealed.error();
-    std::vector<std::uint8_t> file(headerBytes.begin(), headerBytes.end());
-    file.insert(file.end(), sealed->begin(), sealed->end());
-    return file;
+    auto sealer = PayloadSealer::begin(keys, kdf, payload.size(), arena);
+    if (!sealer)
+        return sealer.error();
+    if (auto written = sealer->write(payload); !written)
+        return written.error();
+    return sealer->finish();
 }
 
 Result<void> Vault::checkDiskUnchanged(std::optional<std::vector<std::uint8_t>>& old)
@@ -174,10 +171,11 @@ Result<void> Vault::checkDiskUnchanged(std::optional<std::vector<std::uint8_t>>&
 
 Result<void> Vault::save()
 {
+    m_contents.dropUnusedAttachmentData();
     auto payload = m_contents.serialize();
     if (!payload)
         return payload.error();
-    auto file = sealFile(payload->span(), *m_keys, m_kdf);
+    auto file = sealFile(payload->span(), *m_keys, m_kdf, *m_arena);
     if (!file)
         return file.error();
     std::optional<std::vector<std::uint8_t>> old;
@@ -191,6 +189,7 @@ Result<void> Vault::save()
         return written;
     m_fileBytes = file->size();
     m_diskBytes = std::move(file.value());
+    m_formatVersion = VaultHeader::currentVersion;
     return m_contents.adopt(std::move(payload.value()));
 }
 
@@ -203,6 +202,8 @@ Result<void> Vault::changePassword(SecretSpan newPassword, const Argon2Params& k
 {
     if (auto valid = kdf.validate(); !valid)
         return valid.error();
+    if (auto within = kdf.checkLimits(); !within)
+        return within.error();
     auto keys = VaultKeys::derive(newPassword, kdf, *m_arena);
     if (!keys)
         return keys.error();
@@ -213,6 +214,8 @@ Result<void> Vault::replaceKeys(VaultKeys keys, const Argon2Params& kdf)
 {
     if (auto valid = kdf.validate(); !valid)
         return valid.error();
+    if (auto within = kdf.checkLimits(); !within)
+        return within.error();
     std::optional<VaultKeys> oldKeys = std::move(m_keys);
     const Argon2Params oldKdf = m_kdf;
     m_keys = std::move(keys);

@@ -1,15 +1,18 @@
 // Vault: an unlocked .arcanum file — its arena, its keys and its contents — and the only code
 // that reads or writes vault files.
 //
-// open(): read the file -> check the header -> map an arena sized from the file -> Argon2id ->
-// key check (wrong password?) -> decrypt straight into the arena -> index in place.
-// save(): serialize into the arena -> encrypt with a fresh nonce -> refuse if the file changed
-// on disk since it was read -> back up the previous file to PATH.bak -> replace PATH atomically.
+// open(): read the file -> check the header and the KDF limits -> map an arena sized from the
+// file -> Argon2id -> key check (wrong password?) -> decrypt straight into the arena (version 2:
+// chunk by chunk; version 1: at once, then converted to version 2 in place) -> index in place.
+// save(): serialize into the arena -> encrypt (format version 2, fresh stream header) -> refuse
+// if the file changed on disk since it was read -> back up the previous file to PATH.bak ->
+// replace PATH atomically.
 // Destroying the Vault is locking it: every buffer is wiped and the arena unmapped.
 #pragma once
 
 #include "common/Result.h"
 #include "crypto/Argon2Params.h"
+#include "format/VaultHeader.h"
 #include "format/VaultKeys.h"
 #include "secret/SecretArena.h"
 #include "vault/VaultContents.h"
@@ -39,7 +42,8 @@ public:
     };
 
     // Errors: NotFound, PermissionDenied, NotAnArcanumFile, FileTruncated, UnsupportedVersion,
-    // FileDamaged, WrongPassword, MemoryLockLimit, SecretMemoryUnavailable, OutOfMemory.
+    // FileDamaged, KdfLimitExceeded (before any key derivation), WrongPassword, MemoryLockLimit,
+    // SecretMemoryUnavailable, OutOfMemory.
     [[nodiscard]] static Result<std::unique_ptr<Vault>> open(const std::string& path,
                                                              SecretSpan password,
                                                              const SecretArenaOptions& options = {},
@@ -55,6 +59,8 @@ public:
     [[nodiscard]] SecretArena& arena() { return *m_arena; }
     [[nodiscard]] ProtectionLevel protectionLevel() const { return m_arena->protectionLevel(); }
     [[nodiscard]] const Argon2Params& kdfParams() const { return m_kdf; }
+    // The format version of the file on disk: 1 for a version-1 file until the first save
+    // (which writes version 2), else 2.
     [[nodiscard]] std::uint16_t formatVersion() const { return m_formatVersion; }
     [[nodiscard]] std::uint64_t fileBytes() const { return m_fileBytes; }
 
@@ -73,9 +79,12 @@ public:
     // vault is saved. On failure the old keys stay.
     [[nodiscard]] Result<void> replaceKeys(VaultKeys keys, const Argon2Params& kdf);
 
-    // The bytes of a whole vault file holding `payload` (FORMAT.md §2), with a fresh nonce.
-    [[nodiscard]] static Result<std::vector<std::uint8_t>>
-    sealFile(SecretSpan payload, const VaultKeys& keys, const Argon2Params& kdf);
+    // The bytes of a whole version-2 vault file holding `payload` (FORMAT.md §2), with a fresh
+    // stream header; the stream state lives in `arena`.
+    [[nodiscard]] static Result<std::vector<std::uint8_t>> sealFile(SecretSpan payload,
+                                                                    const VaultKeys& keys,
+                                                                    const Argon2Params& kdf,
+                                                                    SecretArena& arena);
 
 private:
     Vault(std::string path, std::unique_ptr<SecretArena> arena, VaultContents contents,
@@ -87,7 +96,7 @@ private:
     VaultContents m_contents;
     std::optional<VaultKeys> m_keys;
     Argon2Params m_kdf;
-    std::uint16_t m_formatVersion = 1;
+    std::uint16_t m_formatVersion = VaultHeader::currentVersion;
     std::uint64_t m_fileBytes = 0;
     // The file as last read or written (ciphertext: not secret); empty for a vault not yet on
     // disk. Kept whole, not hashed: a hash of every byte cost open() as much as indexing the

@@ -1,11 +1,13 @@
 #include "vault/VaultContents.h"
 
 #include "text/CaseFold.h"
+#include "vault/PayloadUpgrade.h"
 #include "vault/Record.h"
 #include "vault/RecordWriter.h"
 #include "vault/Tags.h"
 
 #include <algorithm>
+#include <bitset>
 #include <chrono>
 #include <cstring>
 #include <string>
@@ -26,41 +28,78 @@ Error notFound(const char* what, const EntryId& id)
                  std::string("No ") + what + " with id " + id.toString() + " in this vault."};
 }
 
-Result<void> validateMeta(SecretSpan value)
+// Checks meta (FORMAT.md §3.1); tells whether it holds the vault identity.
+Result<bool> validateMeta(SecretSpan value)
 {
     RecordReader reader(value);
     Record record;
+    std::bitset<8> seen;
     while (reader.next(record)) {
-        if (record.tag == tags::metaCreated && record.value.size() != 8)
-            return damaged("the creation time is not 8 bytes");
-        if (record.tag == tags::metaHistoryLimit && record.value.size() != 4)
+        const std::uint8_t tag = record.tag;
+        if (tag == 0 || tag > tags::metaIdentity) {
+            if (record.isIgnorable())
+                continue;
+            return unknownTagError("The vault's settings record", tag);
+        }
+        if (seen.test(tag))
+            return damaged("a vault setting appears twice");
+        seen.set(tag);
+        if (tag == tags::metaCreated && record.value.size() != Record::timeBytes)
+            return damaged("the creation time is not 6 bytes");
+        if (tag == tags::metaHistoryLimit && record.value.size() != 4)
             return damaged("the history limit is not 4 bytes");
-        if (record.tag > tags::metaName && !record.isIgnorable())
-            return Error{ErrorCode::UnsupportedVersion,
-                         "The vault's settings use record tag " + std::to_string(record.tag) +
-                             " that this version of Arcanum does not know; a newer version "
-                             "wrote it."};
+        if (tag == tags::metaIdentity && (record.value.size() != VaultContents::identityBytes ||
+                                          EntryId(record.value.data()).isNull()))
+            return damaged("the vault identity is not 16 bytes, or zero");
     }
-    return reader.damaged() ? Result<void>(damaged("the settings record runs past its end"))
-                            : Result<void>();
+    if (reader.damaged())
+        return damaged("the settings record runs past its end");
+    return seen.test(tags::metaIdentity);
 }
 
 Result<void> validateTombstone(SecretSpan value)
 {
     RecordReader reader(value);
     Record record;
-    int ids = 0;
+    int ids = 0, times = 0;
     while (reader.next(record)) {
         if (record.tag == tags::tombstoneId && record.value.size() == EntryId::size)
             ++ids;
-        else if (record.tag == tags::tombstoneDeleted && record.value.size() == 8)
-            continue;
+        else if (record.tag == tags::tombstoneDeleted && record.value.size() == Record::timeBytes)
+            ++times;
         else if (!record.isIgnorable())
             return damaged("a deletion record is malformed");
     }
-    if (reader.damaged() || ids != 1)
+    if (reader.damaged() || ids != 1 || times > 1)
         return damaged("a deletion record is malformed");
     return {};
+}
+
+// A copy of the container record `value` (tagged `containerTag`) without the records `drop`
+// picks, and with what `write` adds at its place in table order: before the first record whose
+// tag is above `position` (history and unknown ignorable fields stay last).
+template <typename Drop, typename Write>
+Result<SecretBuffer> rebuilt(SecretArena& arena, std::uint8_t containerTag, SecretSpan value,
+                             std::uint8_t position, Drop drop, Write write)
+{
+    RecordWriter writer(arena, value.size() + 64);
+    const std::size_t mark = writer.begin(containerTag);
+    bool written = false;
+    RecordReader reader(value);
+    Record record;
+    while (reader.next(record)) {
+        if (drop(record))
+            continue;
+        if (!written && record.tag > position) {
+            write(writer);
+            written = true;
+        }
+        writer.appendRaw(record.whole);
+    }
+    if (!written)
+        write(writer);
+    writer.end(mark);
+    return writer.finish();
 }
 
 } // namespace
@@ -71,20 +110,13 @@ std::int64_t VaultContents::nowMs()
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-VaultContents::Slot VaultContents::ownedSlot(SecretBuffer record)
-{
-    Slot slot;
-    slot.whole = record.span();
-    slot.owned = std::move(record);
-    return slot;
-}
-
 Result<VaultContents> VaultContents::createEmpty(SecretArena& arena)
 {
     RecordWriter writer(arena, 64);
     const std::size_t mark = writer.begin(tags::meta);
-    writer.addU64(tags::metaCreated, static_cast<std::uint64_t>(nowMs()));
+    writer.addTime(tags::metaCreated, nowMs());
     writer.addU32(tags::metaHistoryLimit, defaultHistoryLimit);
+    writer.addId(tags::metaIdentity, EntryId::random().bytes());
     writer.end(mark);
     auto payload = writer.finish();
     if (!payload)
@@ -99,67 +131,89 @@ Result<VaultContents> VaultContents::load(SecretBuffer payload, SecretArena& are
 {
     VaultContents contents(arena);
     contents.m_payload = std::move(payload);
-    if (auto indexed = contents.index(contents.m_payload.span()); !indexed)
+    if (auto indexed = contents.index(contents.m_payload.span(), Identity::Required); !indexed)
         return indexed.error();
     return contents;
 }
 
-Result<void> VaultContents::index(SecretSpan payload)
+Result<VaultContents> VaultContents::loadVersion1(SecretBuffer payload, SecretArena& arena)
 {
-    m_meta = {};
-    m_groups.clear();
-    m_entries.clear();
-    m_tombstones.clear();
-    m_opaque.clear();
+    if (auto upgraded = PayloadUpgrade::fromVersion1(payload); !upgraded)
+        return upgraded.error();
+    VaultContents contents(arena);
+    contents.m_payload = std::move(payload);
+    if (auto indexed = contents.index(contents.m_payload.span(), Identity::AddIfMissing); !indexed)
+        return indexed.error();
+    return contents;
+}
+
+Result<void> VaultContents::index(SecretSpan payload, Identity identity)
+{
+    m_items = Items();
     RecordReader reader(payload);
     Record record;
-    bool first = true;
+    bool first = true, hasIdentity = false;
+    std::vector<EntryId> attachmentData; // the data ids entries refer to
     while (reader.next(record)) {
         if (first && record.tag != tags::meta)
             return damaged("it does not start with the vault settings");
         first = false;
-        Slot slot;
-        slot.whole = record.whole;
         switch (record.tag) {
-        case tags::meta:
-            if (!m_meta.whole.empty())
+        case tags::meta: {
+            if (!m_items.meta.whole.empty())
                 return damaged("the settings record appears twice");
-            if (auto valid = validateMeta(record.value); !valid)
-                return valid;
-            m_meta = std::move(slot);
+            auto valid = validateMeta(record.value);
+            if (!valid)
+                return valid.error();
+            hasIdentity = *valid;
+            m_items.meta = RecordSlot::borrowed(record);
             break;
+        }
         case tags::group:
             if (auto valid = GroupView::validate(record.value); !valid)
                 return valid;
-            m_groups.push_back(std::move(slot));
+            m_items.groups.push_back(RecordSlot::borrowed(record));
             break;
         case tags::entry:
-            if (auto valid = EntryView::validate(record.value); !valid)
+            if (auto valid = EntryView::validate(record.value, false, &attachmentData); !valid)
                 return valid;
-            m_entries.push_back(std::move(slot));
+            m_items.entries.push_back(RecordSlot::borrowed(record));
             break;
         case tags::tombstone:
             if (auto valid = validateTombstone(record.value); !valid)
                 return valid;
-            m_tombstones.push_back(std::move(slot));
+            m_items.tombstones.push_back(RecordSlot::borrowed(record));
+            break;
+        case tags::association:
+            if (auto valid = AssociationView::validate(record.value); !valid)
+                return valid;
+            for (const RecordSlot& other : m_items.associations)
+                if (sameBytes(AssociationView(other.value()).name(),
+                              AssociationView(record.value).name()))
+                    return damaged("two browser associations have the same name");
+            m_items.associations.push_back(RecordSlot::borrowed(record));
+            break;
+        case tags::attachmentData:
+            if (auto valid = AttachmentStore::validate(record.value); !valid)
+                return valid;
+            m_items.attachments.addLoaded(record);
             break;
         default:
             if (!record.isIgnorable())
-                return Error{ErrorCode::UnsupportedVersion,
-                             "The vault holds a record of type " + std::to_string(record.tag) +
-                                 " that this version of Arcanum does not know; a newer version "
-                                 "wrote it."};
-            m_opaque.push_back(std::move(slot));
+                return unknownTagError("The vault's top level", record.tag);
+            m_items.opaque.push_back(RecordSlot::borrowed(record));
         }
     }
     if (reader.damaged())
         return damaged("a record runs past the end");
     if (first)
         return damaged("it is empty");
+    if (!hasIdentity && identity == Identity::Required)
+        return damaged("it has no vault identity");
     // Identifiers must be unique; sort a copy of them (ids are metadata, not plaintext). As
     // pairs of integers, which compare inline: the order is irrelevant, only neighbours count.
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> ids(m_entries.size());
-    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> ids(m_items.entries.size());
+    for (std::size_t i = 0; i < m_items.entries.size(); ++i) {
         const EntryId id = entry(i).id();
         std::memcpy(&ids[i].first, id.bytes().data(), 8);
         std::memcpy(&ids[i].second, id.bytes().data() + 8, 8);
@@ -167,15 +221,21 @@ Result<void> VaultContents::index(SecretSpan payload)
     std::sort(ids.begin(), ids.end());
     if (std::adjacent_find(ids.begin(), ids.end()) != ids.end())
         return damaged("two entries share one identifier");
+    if (auto checked = m_items.attachments.checkLoaded(attachmentData); !checked)
+        return checked;
+    if (!hasIdentity)
+        return writeIdentity(EntryId::random().bytes());
     return {};
 }
 
 Result<SecretBuffer> VaultContents::serialize() const
 {
     RecordWriter writer(*m_arena, payloadBytes());
-    writer.appendRaw(m_meta.whole);
-    for (const auto* list : {&m_groups, &m_entries, &m_tombstones, &m_opaque})
-        for (const Slot& slot : *list)
+    writer.appendRaw(m_items.meta.whole);
+    for (const auto* list :
+         {&m_items.groups, &m_items.entries, &m_items.tombstones, &m_items.associations,
+          &m_items.attachments.records(), &m_items.opaque})
+        for (const RecordSlot& slot : *list)
             writer.appendRaw(slot.whole);
     return writer.finish();
 }
@@ -184,18 +244,12 @@ Result<void> VaultContents::adopt(SecretBuffer payload)
 {
     // index() re-points every slot into the new buffer, in the same order serialize() wrote.
     SecretBuffer previous = std::move(m_payload);
+    Items oldItems = std::move(m_items);
     m_payload = std::move(payload);
-    std::vector<Slot> oldGroups = std::move(m_groups), oldEntries = std::move(m_entries),
-                      oldTombstones = std::move(m_tombstones), oldOpaque = std::move(m_opaque);
-    Slot oldMeta = std::move(m_meta);
-    if (auto indexed = index(m_payload.span()); !indexed) {
+    if (auto indexed = index(m_payload.span(), Identity::Required); !indexed) {
         // Cannot happen for serialize()'s own output; keep the old state if it ever does.
         m_payload = std::move(previous);
-        m_meta = std::move(oldMeta);
-        m_groups = std::move(oldGroups);
-        m_entries = std::move(oldEntries);
-        m_tombstones = std::move(oldTombstones);
-        m_opaque = std::move(oldOpaque);
+        m_items = std::move(oldItems);
         return indexed;
     }
     m_modified = false;
@@ -204,22 +258,24 @@ Result<void> VaultContents::adopt(SecretBuffer payload)
 
 std::size_t VaultContents::payloadBytes() const
 {
-    std::size_t total = m_meta.whole.size();
-    for (const auto* list : {&m_groups, &m_entries, &m_tombstones, &m_opaque})
-        for (const Slot& slot : *list)
+    std::size_t total = m_items.meta.whole.size();
+    for (const auto* list :
+         {&m_items.groups, &m_items.entries, &m_items.tombstones, &m_items.associations,
+          &m_items.attachments.records(), &m_items.opaque})
+        for (const RecordSlot& slot : *list)
             total += slot.whole.size();
     return total;
 }
 
 EntryView VaultContents::entry(std::size_t index) const
 {
-    return EntryView(m_entries[index].value());
+    return EntryView(m_items.entries[index].value());
 }
 
 std::optional<std::size_t> VaultContents::findEntry(const EntryId& id) const
 {
-    for (std::size_t i = 0; i < m_entries.size(); ++i) {
-        const SecretSpan value = RecordReader::findFirst(m_entries[i].value(), tags::entryId);
+    for (std::size_t i = 0; i < m_items.entries.size(); ++i) {
+        const SecretSpan value = RecordReader::findFirst(m_items.entries[i].value(), tags::entryId);
         if (value.size() == EntryId::size &&
             std::equal(value.begin(), value.end(), id.bytes().begin()))
             return i;
@@ -230,7 +286,7 @@ std::optional<std::size_t> VaultContents::findEntry(const EntryId& id) const
 std::vector<std::size_t> VaultContents::findByTitle(SecretSpan title) const
 {
     std::vector<std::size_t> found;
-    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+    for (std::size_t i = 0; i < m_items.entries.size(); ++i) {
         const SecretSpan candidate = entry(i).title();
         if (candidate.size() == title.size() &&
             std::equal(candidate.begin(), candidate.end(), title.begin()))
@@ -243,7 +299,7 @@ std::vector<std::size_t> VaultContents::search(const SearchQuery& query,
                                                const std::optional<EntryId>& group) const
 {
     std::vector<std::size_t> found;
-    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+    for (std::size_t i = 0; i < m_items.entries.size(); ++i) {
         const EntryView view = entry(i);
         if (group && view.group() != *group)
             continue;
@@ -308,16 +364,48 @@ void VaultContents::sortEntries(std::vector<std::size_t>& indexes, Order order,
     });
 }
 
+Result<std::vector<EntryId>> VaultContents::storeAttachments(const EntryDraft& draft)
+{
+    std::vector<EntryId> data;
+    data.reserve(draft.attachments().size());
+    for (const EntryDraft::Attachment& attachment : draft.attachments()) {
+        if (!attachment.stored.isNull()) {
+            if (!m_items.attachments.contains(attachment.stored))
+                return notFound("attachment data", attachment.stored);
+            data.push_back(attachment.stored);
+            continue;
+        }
+        auto stored = m_items.attachments.store(attachment.data.span(), *m_arena);
+        if (!stored)
+            return stored.error();
+        data.push_back(*stored);
+    }
+    return data;
+}
+
+void VaultContents::dropUnusedAttachmentData()
+{
+    if (m_items.attachments.empty())
+        return;
+    std::vector<EntryId> referenced;
+    for (std::size_t i = 0; i < m_items.entries.size(); ++i)
+        entry(i).collectAttachmentData(referenced);
+    m_items.attachments.keepOnly(std::move(referenced));
+}
+
 Result<EntryId> VaultContents::addEntry(const EntryDraft& draft)
 {
     if (!draft.group().isNull() && !findGroup(draft.group()))
         return notFound("group", draft.group());
+    auto attachments = storeAttachments(draft);
+    if (!attachments)
+        return attachments.error();
     const EntryId id = EntryId::random();
     const std::int64_t now = nowMs();
-    auto record = draft.buildRecord(id, now, now, nullptr, 0);
+    auto record = draft.buildRecord(id, now, now, nullptr, 0, *attachments);
     if (!record)
         return record.error();
-    m_entries.push_back(ownedSlot(std::move(record.value())));
+    m_items.entries.push_back(RecordSlot::owning(std::move(record.value())));
     m_modified = true;
     return id;
 }
@@ -329,11 +417,17 @@ Result<void> VaultContents::updateEntry(const EntryId& id, const EntryDraft& dra
         return notFound("entry", id);
     if (!draft.group().isNull() && !findGroup(draft.group()))
         return notFound("group", draft.group());
+    auto attachments = storeAttachments(draft);
+    if (!attachments)
+        return attachments.error();
     const EntryView previous = entry(*index);
-    auto record = draft.buildRecord(id, previous.created(), nowMs(), &previous, historyLimit());
+    auto record =
+        draft.buildRecord(id, previous.created(), nowMs(), &previous, historyLimit(), *attachments);
     if (!record)
         return record.error();
-    m_entries[*index] = ownedSlot(std::move(record.value())); // frees the old owned record
+    // Frees the old record if it was owned.
+    m_items.entries[*index] = RecordSlot::owning(std::move(record.value()));
+    dropUnusedAttachmentData(); // a version with an attachment may have left the history
     m_modified = true;
     return {};
 }
@@ -367,6 +461,14 @@ Result<void> VaultContents::restoreVersion(const EntryId& id, std::size_t versio
     if (!draft)
         return draft.error();
     draft->setGroup(current.group());
+    // Site access is not part of a version: the entry keeps what it has now.
+    std::optional<Error> error;
+    current.forEachSiteAccess([&](const EntryView::SiteAccess& access) {
+        if (auto set = draft->setSiteAccess(access.site, access.decision); !set && !error)
+            error = set.error();
+    });
+    if (error)
+        return *error;
     return updateEntry(id, *draft);
 }
 
@@ -377,7 +479,8 @@ Result<void> VaultContents::removeEntry(const EntryId& id)
         return notFound("entry", id);
     if (auto added = addTombstone(id); !added)
         return added;
-    m_entries.erase(m_entries.begin() + static_cast<std::ptrdiff_t>(*index));
+    m_items.entries.erase(m_items.entries.begin() + static_cast<std::ptrdiff_t>(*index));
+    dropUnusedAttachmentData();
     m_modified = true;
     return {};
 }
@@ -386,24 +489,24 @@ Result<void> VaultContents::addTombstone(const EntryId& id)
 {
     RecordWriter writer(*m_arena, 48);
     const std::size_t mark = writer.begin(tags::tombstone);
-    writer.add(tags::tombstoneId, SecretSpan(id.bytes()));
-    writer.addU64(tags::tombstoneDeleted, static_cast<std::uint64_t>(nowMs()));
+    writer.addId(tags::tombstoneId, id.bytes());
+    writer.addTime(tags::tombstoneDeleted, nowMs());
     writer.end(mark);
     auto record = writer.finish();
     if (!record)
         return record.error();
-    m_tombstones.push_back(ownedSlot(std::move(record.value())));
+    m_items.tombstones.push_back(RecordSlot::owning(std::move(record.value())));
     return {};
 }
 
 GroupView VaultContents::group(std::size_t index) const
 {
-    return GroupView(m_groups[index].value());
+    return GroupView(m_items.groups[index].value());
 }
 
 std::optional<std::size_t> VaultContents::findGroup(const EntryId& id) const
 {
-    for (std::size_t i = 0; i < m_groups.size(); ++i)
+    for (std::size_t i = 0; i < m_items.groups.size(); ++i)
         if (group(i).id() == id)
             return i;
     return std::nullopt;
@@ -416,10 +519,11 @@ Result<SecretBuffer> groupRecord(SecretArena& arena, const EntryId& id, const En
 {
     RecordWriter writer(arena, 64 + name.size());
     const std::size_t mark = writer.begin(tags::group);
-    writer.add(tags::groupId, SecretSpan(id.bytes()));
-    writer.add(tags::groupParent, SecretSpan(parent.bytes()));
+    writer.addId(tags::groupId, id.bytes());
+    if (!parent.isNull())
+        writer.addId(tags::groupParent, parent.bytes());
     writer.add(tags::groupName, name);
-    writer.addU64(tags::groupModified, static_cast<std::uint64_t>(VaultContents::nowMs()));
+    writer.addTime(tags::groupModified, VaultContents::nowMs());
     writer.end(mark);
     return writer.finish();
 }
@@ -434,7 +538,7 @@ Result<EntryId> VaultContents::addGroup(SecretSpan name, const EntryId& parent)
     auto record = groupRecord(*m_arena, id, parent, name);
     if (!record)
         return record.error();
-    m_groups.push_back(ownedSlot(std::move(record.value())));
+    m_items.groups.push_back(RecordSlot::owning(std::move(record.value())));
     m_modified = true;
     return id;
 }
@@ -447,7 +551,7 @@ Result<void> VaultContents::renameGroup(const EntryId& id, SecretSpan name)
     auto record = groupRecord(*m_arena, id, group(*index).parent(), name);
     if (!record)
         return record.error();
-    m_groups[*index] = ownedSlot(std::move(record.value()));
+    m_items.groups[*index] = RecordSlot::owning(std::move(record.value()));
     m_modified = true;
     return {};
 }
@@ -456,11 +560,11 @@ Result<void> VaultContents::checkGroupRemovable(const EntryId& id) const
 {
     if (!findGroup(id))
         return notFound("group", id);
-    for (std::size_t i = 0; i < m_entries.size(); ++i)
+    for (std::size_t i = 0; i < m_items.entries.size(); ++i)
         if (entry(i).group() == id)
             return Error{ErrorCode::InvalidArgument,
                          "The group still holds entries; move or delete them first."};
-    for (std::size_t i = 0; i < m_groups.size(); ++i)
+    for (std::size_t i = 0; i < m_items.groups.size(); ++i)
         if (group(i).parent() == id)
             return Error{ErrorCode::InvalidArgument,
                          "The group still holds other groups; move or delete them first."};
@@ -474,20 +578,169 @@ Result<void> VaultContents::removeGroup(const EntryId& id)
     const auto index = findGroup(id);
     if (auto added = addTombstone(id); !added)
         return added;
-    m_groups.erase(m_groups.begin() + static_cast<std::ptrdiff_t>(*index));
+    m_items.groups.erase(m_items.groups.begin() + static_cast<std::ptrdiff_t>(*index));
     m_modified = true;
     return {};
 }
 
 std::uint32_t VaultContents::historyLimit() const
 {
-    const SecretSpan value = RecordReader::findFirst(m_meta.value(), tags::metaHistoryLimit);
+    const SecretSpan value = RecordReader::findFirst(m_items.meta.value(), tags::metaHistoryLimit);
     return value.size() == 4 ? RecordReader::readU32(value.data()) : defaultHistoryLimit;
 }
 
 std::int64_t VaultContents::createdAt() const
 {
-    return RecordReader::timeOf(RecordReader::findFirst(m_meta.value(), tags::metaCreated));
+    return RecordReader::timeOf(RecordReader::findFirst(m_items.meta.value(), tags::metaCreated));
+}
+
+// --- site access -----------------------------------------------------------------------------
+
+Result<void> VaultContents::replaceEntryRecord(std::size_t index, SecretSpan site,
+                                               const std::optional<SiteDecision>& decision)
+{
+    const auto forSite = [&](const Record& record) {
+        return record.tag == tags::siteAccess &&
+               sameBytes(RecordReader::findFirst(record.value, tags::siteOrigin), site);
+    };
+    auto record = rebuilt(*m_arena, tags::entry, entry(index).recordValue(), tags::siteAccess,
+                          forSite, [&](RecordWriter& writer) {
+                              if (!decision)
+                                  return;
+                              const std::size_t mark = writer.begin(tags::siteAccess);
+                              writer.add(tags::siteOrigin, site);
+                              writer.addU8(tags::siteDecision, std::uint8_t(*decision));
+                              writer.end(mark);
+                          });
+    if (!record)
+        return record.error();
+    m_items.entries[index] = RecordSlot::owning(std::move(record.value()));
+    m_modified = true;
+    return {};
+}
+
+Result<void> VaultContents::setSiteAccess(const EntryId& id, SecretSpan site, SiteDecision decision)
+{
+    if (decision != SiteDecision::Allow && decision != SiteDecision::Deny)
+        return Error{ErrorCode::InvalidArgument, "A site decision is allow or deny."};
+    const auto index = findEntry(id);
+    if (!index)
+        return notFound("entry", id);
+    return replaceEntryRecord(*index, site, decision);
+}
+
+Result<void> VaultContents::removeSiteAccess(const EntryId& id, SecretSpan site)
+{
+    const auto index = findEntry(id);
+    if (!index)
+        return notFound("entry", id);
+    if (!entry(*index).siteAccess(site))
+        return Error{ErrorCode::NotFound,
+                     "The entry with id " + id.toString() + " has no decision for that site."};
+    return replaceEntryRecord(*index, site, std::nullopt);
+}
+
+SecretSpan VaultContents::attachmentData(const EntryId& data) const
+{
+    return m_items.attachments.data(data);
+}
+
+// --- identity ----------------------------------------------------------------------------------
+
+std::array<std::uint8_t, VaultContents::identityBytes> VaultContents::identity() const
+{
+    std::array<std::uint8_t, identityBytes> identity{};
+    const SecretSpan value = RecordReader::findFirst(m_items.meta.value(), tags::metaIdentity);
+    if (value.size() == identity.size())
+        std::memcpy(identity.data(), value.data(), identity.size());
+    return identity;
+}
+
+Result<void> VaultContents::writeIdentity(std::span<const std::uint8_t, identityBytes> identity)
+{
+    auto record = rebuilt(
+        *m_arena, tags::meta, m_items.meta.value(), tags::metaIdentity,
+        [](const Record& record) { return record.tag == tags::metaIdentity; },
+        [&](RecordWriter& writer) { writer.addId(tags::metaIdentity, identity); });
+    if (!record)
+        return record.error();
+    m_items.meta = RecordSlot::owning(std::move(record.value()));
+    return {};
+}
+
+Result<void> VaultContents::setIdentity(std::span<const std::uint8_t, identityBytes> identity)
+{
+    if (EntryId(identity.data()).isNull())
+        return Error{ErrorCode::InvalidArgument, "A vault identity cannot be all zero."};
+    if (auto written = writeIdentity(identity); !written)
+        return written;
+    m_modified = true;
+    return {};
+}
+
+// --- browser associations --------------------------------------------------------------------
+
+AssociationView VaultContents::association(std::size_t index) const
+{
+    return AssociationView(m_items.associations[index].value());
+}
+
+std::optional<std::size_t> VaultContents::findAssociation(SecretSpan name) const
+{
+    for (std::size_t i = 0; i < m_items.associations.size(); ++i)
+        if (sameBytes(association(i).name(), name))
+            return i;
+    return std::nullopt;
+}
+
+Result<void> VaultContents::addAssociation(SecretSpan name, SecretSpan key)
+{
+    if (name.empty())
+        return Error{ErrorCode::InvalidArgument, "A browser association needs a name."};
+    if (key.size() != AssociationView::keyBytes)
+        return Error{ErrorCode::InvalidArgument, "A browser association's key is 32 bytes, not " +
+                                                     std::to_string(key.size()) + "."};
+    if (findAssociation(name))
+        return Error{ErrorCode::AlreadyExists,
+                     "A browser association with that name exists already."};
+    RecordWriter writer(*m_arena, name.size() + 64);
+    const std::size_t mark = writer.begin(tags::association);
+    writer.add(tags::associationName, name);
+    writer.add(tags::associationKey, key);
+    writer.addTime(tags::associationCreated, nowMs());
+    writer.end(mark);
+    auto record = writer.finish();
+    if (!record)
+        return record.error();
+    m_items.associations.push_back(RecordSlot::owning(std::move(record.value())));
+    m_modified = true;
+    return {};
+}
+
+Result<void> VaultContents::removeAssociation(SecretSpan name)
+{
+    const auto index = findAssociation(name);
+    if (!index)
+        return Error{ErrorCode::NotFound, "No browser association has that name."};
+    m_items.associations.erase(m_items.associations.begin() + std::ptrdiff_t(*index));
+    m_modified = true;
+    return {};
+}
+
+Result<void> VaultContents::touchAssociation(SecretSpan name, std::int64_t when)
+{
+    const auto index = findAssociation(name);
+    if (!index)
+        return Error{ErrorCode::NotFound, "No browser association has that name."};
+    auto record = rebuilt(
+        *m_arena, tags::association, association(*index).recordValue(), tags::associationLastUsed,
+        [](const Record& record) { return record.tag == tags::associationLastUsed; },
+        [&](RecordWriter& writer) { writer.addTime(tags::associationLastUsed, when); });
+    if (!record)
+        return record.error();
+    m_items.associations[*index] = RecordSlot::owning(std::move(record.value()));
+    m_modified = true;
+    return {};
 }
 
 } // namespace arcanum

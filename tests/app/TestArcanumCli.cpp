@@ -132,7 +132,8 @@ private slots:
         const QString vault = newVault();
         const CliResult r = onVault({"info", vault});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains("Format version: 1"));
+        QVERIFY(r.out.contains("Format version: 2\n"));
+        QVERIFY(r.out.contains("Cipher: XChaCha20-Poly1305 secretstream, 64 KiB chunks"));
         QVERIFY(r.out.contains("Key derivation: Argon2id, 1 MiB, 1 iterations, 1 lanes"));
         QVERIFY(r.out.contains("Entries: 0"));
         QVERIFY(r.out.contains("Protection: secret memory (memfd_secret)"));
@@ -150,7 +151,37 @@ private slots:
             m_cli.run(QStringList{"init", path, "--password-fd", "0"} + fastKdf, "\n").exitCode, 2);
         QCOMPARE(
             m_cli.run({"init", path, "--password-fd", "0", "--kdf-lanes", "0"}, "x\n").exitCode, 2);
+        // Within the options' ranges, but beyond what any reader would run (FORMAT.md §7).
+        const CliResult costly = m_cli.run({"init", path, "--password-fd", "0", "--kdf-memory",
+                                            "1024", "--kdf-iterations", "1000"},
+                                           "x\n");
+        QCOMPARE(costly.exitCode, 2);
+        QVERIFY2(costly.err.contains("64 GiB-passes"), costly.err.constData());
         QVERIFY(!QFile::exists(path));
+    }
+
+    // FORMAT.md §8: info names the version on disk; the next save writes version 2.
+    void version1VaultUpgradesOnTheNextSave()
+    {
+        const QString vault = m_dir.filePath("old-format.arcanum");
+        QFile::remove(vault);
+        QVERIFY(QFile::copy(dataDir + "/vault/v1/valid-full.arcanum", vault));
+        QFile::setPermissions(vault, QFile::ReadOwner | QFile::WriteOwner);
+        const QByteArray password = "correct horse battery staple\n";
+        const CliResult before = m_cli.run({"info", vault, "--password-fd", "0"}, password);
+        QCOMPARE(before.exitCode, 0);
+        QVERIFY2(before.out.contains("Format version: 1 (upgraded to 2 on the next save"),
+                 before.out.constData());
+        QVERIFY(before.out.contains("Entries: 3"));
+        QCOMPARE(m_cli.run({"rm", vault, "Future entry", "--password-fd", "0"}, password).exitCode,
+                 0);
+        const CliResult after = m_cli.run({"info", vault, "--password-fd", "0"}, password);
+        QCOMPARE(after.exitCode, 0);
+        QVERIFY(after.out.contains("Format version: 2\n"));
+        QVERIFY(after.out.contains("Entries: 2"));
+        const CliResult backup =
+            m_cli.run({"info", vault + ".bak", "--password-fd", "0"}, password);
+        QVERIFY(backup.out.contains("Format version: 1 ("));
     }
 
     void hibernationNoteWhenTheMachineCanHibernate()
@@ -328,7 +359,12 @@ private slots:
         QTest::newRow("not a vault") << vectors + "not-arcanum-text.arcanum" << master << 5
                                      << QByteArray("not an Arcanum vault");
         QTest::newRow("newer version")
-            << vectors + "version-2.arcanum" << master << 5 << QByteArray("Update Arcanum");
+            << vectors + "version-3.arcanum" << master << 5 << QByteArray("Update Arcanum");
+        QTest::newRow("costly KDF") << vectors + "kdf-limit-work.arcanum" << master << 5
+                                    << QByteArray("at most 64 GiB-passes");
+        QTest::newRow("damaged chunk")
+            << vectors + "chunk-reordered.arcanum" << QByteArray("correct horse battery staple")
+            << 5 << QByteArray("chunk 1 of 3");
     }
     void wrongPasswordMissingAndBadFiles()
     {

@@ -4,11 +4,18 @@
 //   build/tests/bench/arcanum-bench [--entries 1000,10000,20000,100000] [--quick]
 //                                   [--locked-memory] [--seed N] [--keep DIR]
 //                                   [--kdf-memory MIB] [--kdf-iterations N] [--kdf-lanes N]
+//   build/tests/bench/arcanum-bench --kdbx 20000 [--kdbx-file FILE]... [--quick] [--keep DIR]
+//
+// With --kdbx (or --kdbx-file) it measures importing KeePass databases instead (KdbxBenchmark):
+// synthetic ones of the given sizes, written with Argon2id 64 MiB, 3 passes, 2 lanes unless the
+// --kdf-* options say otherwise, and existing files whose password is "bench password".
 //
 // Prints Markdown tables. Exits 1 if any measurement fails or gives a wrong answer (ctest runs
 // it once with --entries 200 --quick so it cannot rot).
+#include "bench/KdbxBenchmark.h"
 #include "bench/SyntheticVault.h"
 #include "bench/VaultBenchmark.h"
+#include "format/VaultHeader.h"
 #include "hardening/ProcessHardening.h"
 #include "secret/MemoryLockLimit.h"
 #include "secret/SecretArena.h"
@@ -40,6 +47,9 @@ struct Options
     std::uint32_t kdfMemoryMiB = 256;
     std::uint32_t kdfIterations = 3;
     std::uint32_t kdfLanes = Argon2Params::defaultLanes();
+    bool kdfGiven = false;
+    std::vector<std::size_t> kdbxSizes;
+    std::vector<std::string> kdbxFiles;
 };
 
 constexpr const char* usage =
@@ -49,7 +59,10 @@ constexpr const char* usage =
     "  --quick    fewer repetitions and an 8 MiB, 1-pass KDF (a smoke test, not a measurement)\n"
     "  --locked-memory  use the mlock fallback, as if memfd_secret were missing\n"
     "  --keep     write the vaults into DIR and keep them (password: \"bench password\")\n"
-    "  --kdf-*    the Argon2id cost measured in the KDF column (default 256 MiB, 3 passes)\n";
+    "  --kdf-*    the Argon2id cost measured in the KDF column (default 256 MiB, 3 passes)\n"
+    "  --kdbx N[,N...]  import KeePass databases of these sizes instead (KDF: Argon2id 64 MiB,\n"
+    "             3 passes, 2 lanes unless --kdf-* say otherwise)\n"
+    "  --kdbx-file FILE  also time importing FILE (password \"bench password\"); repeatable\n";
 
 std::optional<std::uint64_t> number(const char* text)
 {
@@ -61,9 +74,23 @@ std::optional<std::uint64_t> number(const char* text)
     return value;
 }
 
+bool parseSizes(const std::string& list, std::vector<std::size_t>& sizes)
+{
+    sizes.clear();
+    for (std::size_t start = 0; start <= list.size();) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        const auto value = number(list.substr(start, comma - start).c_str());
+        if (!value || *value == 0)
+            return false;
+        sizes.push_back(*value);
+        start = comma + 1;
+    }
+    return true;
+}
+
 bool parse(int argc, char** argv, Options& options)
 {
-    bool kdfGiven = false;
+    bool& kdfGiven = options.kdfGiven;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool hasValue = i + 1 < argc;
@@ -72,16 +99,13 @@ bool parse(int argc, char** argv, Options& options)
         } else if (arg == "--locked-memory") {
             options.lockedMemory = true;
         } else if (arg == "--entries" && hasValue) {
-            options.sizes.clear();
-            std::string list = argv[++i];
-            for (std::size_t start = 0; start <= list.size();) {
-                const std::size_t comma = std::min(list.find(',', start), list.size());
-                const auto value = number(list.substr(start, comma - start).c_str());
-                if (!value || *value == 0)
-                    return false;
-                options.sizes.push_back(*value);
-                start = comma + 1;
-            }
+            if (!parseSizes(argv[++i], options.sizes))
+                return false;
+        } else if (arg == "--kdbx" && hasValue) {
+            if (!parseSizes(argv[++i], options.kdbxSizes))
+                return false;
+        } else if (arg == "--kdbx-file" && hasValue) {
+            options.kdbxFiles.push_back(argv[++i]);
         } else if (arg == "--seed" && hasValue) {
             const auto value = number(argv[++i]);
             if (!value)
@@ -102,6 +126,12 @@ bool parse(int argc, char** argv, Options& options)
         } else {
             return false;
         }
+    }
+    const bool kdbx = !options.kdbxSizes.empty() || !options.kdbxFiles.empty();
+    if (kdbx && !kdfGiven) { // the reference of the KDBX import benchmark
+        options.kdfMemoryMiB = 64;
+        options.kdfIterations = 3;
+        options.kdfLanes = 2;
     }
     if (options.quick && !kdfGiven) {
         options.kdfMemoryMiB = 8;
@@ -183,6 +213,15 @@ void printTables(const std::vector<BenchRow>& rows, double kdfMs, const Argon2Pa
                     budget.c_str());
     }
 
+    std::printf("\nPayload (format version %u):\n\n| entries | payload bytes | payload bytes / "
+                "entry | file bytes / entry |\n|---:|---:|---:|---:|\n",
+                unsigned(VaultHeader::currentVersion));
+    for (const BenchRow& row : rows)
+        std::printf("| %s | %s | %.1f | %.1f |\n", withCommas(row.entries).c_str(),
+                    withCommas(row.payloadBytes).c_str(),
+                    double(row.payloadBytes) / double(row.entries),
+                    double(row.fileBytes) / double(row.entries));
+
     std::printf("\nOpening, step by step (ms, medians; Vault::open runs the same functions):\n\n");
     std::printf("| entries | read file | header | map arena | KDF (minimal) | key check | decrypt "
                 "| index | Vault::open, minimal KDF |\n");
@@ -209,6 +248,68 @@ void printTables(const std::vector<BenchRow>& rows, double kdfMs, const Argon2Pa
     for (const BenchRow& row : rows)
         std::printf(" %s: %.0f ms;", withCommas(row.entries).c_str(), row.buildMs);
     std::printf("\n");
+}
+
+void printKdbxTable(const std::vector<KdbxBenchRow>& rows, std::size_t runs, bool quick)
+{
+    std::printf("KeePass import (KdbxReader), medians of %zu reads each in a fresh arena%s:\n\n",
+                runs, quick ? " (--quick: not a measurement)" : "");
+    std::printf("| file | entries | file bytes | inflated bytes | KDF ms | everything else ms | "
+                "(its CPU ms) | read file | header | HMAC + decrypt | inflate + XML + model | "
+                "arena after | write ms (KDF incl.) |\n");
+    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (const KdbxBenchRow& row : rows) {
+        char write[32] = "–";
+        if (row.writeMs >= 0)
+            std::snprintf(write, sizeof write, "%.0f", row.writeMs);
+        std::printf("| %s | %s | %s | %s | %.0f | **%.1f** | %.1f | %.2f | %.3f | %.1f | %.1f | %s "
+                    "| %s |\n",
+                    row.label.c_str(), withCommas(row.entries).c_str(),
+                    withCommas(row.fileBytes).c_str(), withCommas(row.inflatedBytes).c_str(),
+                    row.kdfMs, row.restMs, row.restCpuMs, row.readFileMs, row.headerMs,
+                    row.decryptMs, row.parseMs, mib(row.arenaMappedBytes).c_str(), write);
+    }
+}
+
+int runKdbx(const Options& options, SecretSpan password, const std::string& directory)
+{
+    const std::size_t runs = options.quick ? 1 : 5;
+    const KdbxKdfParameters kdf = KdbxKdfParameters::argon2(
+        KdbxKdfParameters::Algorithm::Argon2id, std::uint64_t(options.kdfMemoryMiB) << 20,
+        options.kdfIterations, options.kdfLanes);
+    std::printf("KDF of the synthetic files: %s\n\n", kdf.describe().c_str());
+    std::fflush(stdout);
+    KdbxBenchmark benchmark(password, options.seed, runs);
+    std::vector<KdbxBenchRow> rows;
+    int status = 0;
+    for (const std::size_t entries : options.kdbxSizes) {
+        std::fprintf(stderr, "arcanum-bench: KDBX, %zu entries...\n", entries);
+        const std::string path = directory + "/synthetic-" + std::to_string(entries) + ".kdbx";
+        auto row = benchmark.runSynthetic(entries, path, kdf);
+        if (!row) {
+            std::fprintf(stderr, "arcanum-bench: KDBX %zu: %s\n", entries,
+                         row.error().message.c_str());
+            status = 1;
+        } else {
+            row->label = "synthetic-" + std::to_string(entries) + ".kdbx";
+            rows.push_back(std::move(row.value()));
+        }
+        if (options.keepDirectory.empty())
+            std::filesystem::remove(path);
+    }
+    for (const std::string& file : options.kdbxFiles) {
+        auto row = benchmark.runFile(file);
+        if (!row) {
+            std::fprintf(stderr, "arcanum-bench: %s: %s\n", file.c_str(),
+                         row.error().message.c_str());
+            status = 1;
+        } else {
+            rows.push_back(std::move(row.value()));
+        }
+    }
+    if (!rows.empty())
+        printKdbxTable(rows, runs, options.quick);
+    return status;
 }
 
 } // namespace
@@ -265,6 +366,13 @@ int main(int argc, char** argv)
         settings.realKdf = kdf;
     printMachine(**session, options, settings);
     std::fflush(stdout);
+
+    if (!options.kdbxSizes.empty() || !options.kdbxFiles.empty()) {
+        const int status = runKdbx(options, password->span(), directory);
+        if (options.keepDirectory.empty())
+            std::filesystem::remove(directory);
+        return status;
+    }
 
     VaultBenchmark benchmark(settings, password->span());
     int status = 0;

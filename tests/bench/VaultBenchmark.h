@@ -45,7 +45,7 @@ struct OpenPhases
     double arena = 0;    // SecretArena::create (memfd_secret + mmap)
     double kdf = 0;      // VaultKeys::derive with the file's (minimal) parameters
     double keyCheck = 0; // VaultKeys::verifyKeyCheck
-    double decrypt = 0;  // Aead::open into the arena (first touch of its pages included)
+    double decrypt = 0;  // PayloadOpener::open into the arena (first touch of its pages included)
     double index = 0;    // VaultContents::load
 };
 
@@ -69,6 +69,7 @@ struct BenchRow
     double sortMs = 0;
     double saveMs = 0;
     std::uint64_t fileBytes = 0;
+    std::size_t payloadBytes = 0; // the decrypted payload (VaultContents::payloadBytes)
     std::size_t mappedAfterOpen = 0, usedAfterOpen = 0, mappedAfterSave = 0;
     bool fitsLockBudget = false;
     std::string lockBudgetNote; // why not, when it does not fit

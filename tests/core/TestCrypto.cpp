@@ -1,9 +1,11 @@
-// Tests for core/crypto: Argon2 known answers (RFC 9106), AEAD, keyed BLAKE2b, constant time.
+// Tests for core/crypto: Argon2 known answers (RFC 9106), the KDF limits every reader checks
+// (docs/FORMAT.md §7), AEAD, secretstream, keyed BLAKE2b, constant time.
 #include "crypto/Aead.h"
 #include "crypto/Argon2.h"
 #include "crypto/ConstantTime.h"
 #include "crypto/KeyedHash.h"
 #include "crypto/Random.h"
+#include "crypto/SecretStream.h"
 #include "secret/SecretArena.h"
 
 #include <QtTest>
@@ -146,6 +148,60 @@ private slots:
         QCOMPARE(derived.error().code, ErrorCode::InvalidParameters);
     }
 
+    void kdfLimits_data()
+    {
+        QTest::addColumn<qulonglong>("memoryKiB");
+        QTest::addColumn<qulonglong>("iterations");
+        QTest::addColumn<qulonglong>("physicalKiB");
+        QTest::addColumn<bool>("allowed");
+        const qulonglong gib = 1024 * 1024, ram = 16 * gib;
+        QTest::newRow("default calibration: 256 MiB x 4") << 256 * 1024ull << 4ull << ram << true;
+        QTest::newRow("CLI base: 256 MiB x 3") << 256 * 1024ull << 3ull << ram << true;
+        QTest::newRow("64 MiB x 1000 (at the work limit)")
+            << 64 * 1024ull << 1000ull << ram << true;
+        QTest::newRow("4 GiB x 16 = 64 GiB-passes") << 4 * gib << 16ull << ram << true;
+        QTest::newRow("4 GiB x 17") << 4 * gib << 17ull << ram << false;
+        QTest::newRow("1 GiB x 1000") << gib << 1000ull << ram << false;
+        QTest::newRow("4 GiB x 1000, the attack") << 4 * gib << 1000ull << ram << false;
+        QTest::newRow("67,109 KiB x 1000, just over") << 67109ull << 1000ull << ram << false;
+        QTest::newRow("67,108 KiB x 1000, just under") << 67108ull << 1000ull << ram << true;
+        QTest::newRow("half of the RAM") << 2 * gib << 1ull << 4 * gib << true;
+        QTest::newRow("more than half of the RAM") << 2 * gib + 1 << 1ull << 4 * gib << false;
+        QTest::newRow("1 GiB on a 1 GiB machine") << gib << 1ull << gib << false;
+        QTest::newRow("KDBX: 2^40 KiB") << (1ull << 40) << 1ull << ram << false;
+        QTest::newRow("KDBX: 2^40 passes") << 1024ull << (1ull << 40) << ram << false;
+        QTest::newRow("KDBX: 2^63 passes") << 64ull << (1ull << 63) << ram << false;
+    }
+    void kdfLimits()
+    {
+        QFETCH(qulonglong, memoryKiB);
+        QFETCH(qulonglong, iterations);
+        QFETCH(qulonglong, physicalKiB);
+        QFETCH(bool, allowed);
+        const auto result = Argon2Params::checkLimits(memoryKiB, iterations, physicalKiB);
+        QCOMPARE(result.ok(), allowed);
+        if (!allowed) {
+            QCOMPARE(result.error().code, ErrorCode::KdfLimitExceeded);
+            // Says what was asked and what the limit is.
+            const std::string& message = result.error().message;
+            QVERIFY2(message.find("ask for") != std::string::npos, message.c_str());
+            QVERIFY2(message.find("at most") != std::string::npos, message.c_str());
+        }
+    }
+
+    void kdfLimitsGuardEveryDerivation()
+    {
+        // 1 GiB x 1000 passes is within the format's bounds but beyond the limits: refused
+        // before Argon2 runs (were it run, this test would take many minutes).
+        const Argon2Params costly = Argon2Params::withRandomSalt(1024 * 1024, 1000, 1);
+        QVERIFY(costly.validate());
+        QCOMPARE(costly.checkLimits().error().code, ErrorCode::KdfLimitExceeded);
+        QCOMPARE(Argon2Params::maxIterationsFor(1024 * 1024), std::uint32_t(64));
+        QCOMPARE(Argon2Params::maxIterationsFor(8), Argon2Params::maxIterations);
+        QCOMPARE(Argon2Params::maxIterationsFor(4ull << 30), std::uint32_t(1));
+        QVERIFY(Argon2Params::physicalMemoryKiB() > 0);
+    }
+
     void defaultLanesAreCoresUpToFour()
     {
         const std::uint32_t lanes = Argon2Params::defaultLanes();
@@ -162,6 +218,7 @@ private slots:
         QVERIFY(params);
         QVERIFY(params->validate());
         QVERIFY(params->memoryKiB <= 16 * 1024);
+        QVERIFY(params->checkLimits()); // never what a reader would refuse
         QCOMPARE(params->lanes, Argon2Params::defaultLanes());
         const auto other = Argon2::calibrate(calibration);
         QVERIFY(other);
@@ -219,6 +276,80 @@ private slots:
         QVERIFY(!opened);
         QCOMPARE(opened.error().code, ErrorCode::AuthenticationFailed);
         QCOMPARE(m_arena->usedBytes(), used); // the failed plaintext buffer was freed
+    }
+
+    void secretStreamRoundTrip()
+    {
+        SecretBuffer key = filled(*m_arena, SecretStream::keyBytes, 0x24);
+        std::array<std::uint8_t, SecretStream::headerBytes> header{};
+        auto push = SecretStream::push(key.span(), header, *m_arena);
+        QVERIFY(push);
+        QVERIFY(header != (std::array<std::uint8_t, SecretStream::headerBytes>{}));
+        const std::vector<std::uint8_t> ad = {1, 2, 3};
+        SecretBuffer first = filled(*m_arena, 100, 'a'), last = filled(*m_arena, 0, 0);
+        std::vector<std::uint8_t> c1(100 + SecretStream::overheadBytes),
+            c2(SecretStream::overheadBytes);
+        QVERIFY(push->encrypt(first.span(), ad, SecretStream::Tag::Message, c1));
+        QVERIFY(push->encrypt(last.span(), ad, SecretStream::Tag::Final, c2));
+        QVERIFY(std::memcmp(c1.data(), first.data(), 16) != 0);
+
+        auto pull = SecretStream::pull(key.span(), header, *m_arena);
+        QVERIFY(pull);
+        SecretBuffer out = filled(*m_arena, 100, 0);
+        auto tag = pull->decrypt(c1, ad, out.bytes());
+        QVERIFY(tag);
+        QCOMPARE(*tag, SecretStream::Tag::Message);
+        QVERIFY(ConstantTime::equal(out.bytes(), first.bytes()));
+        tag = pull->decrypt(c2, ad, {});
+        QVERIFY(tag);
+        QCOMPARE(*tag, SecretStream::Tag::Final);
+    }
+
+    void secretStreamRejectsTampering_data()
+    {
+        QTest::addColumn<QString>("what");
+        for (const char* what :
+             {"ciphertext", "associated data", "order", "repeat", "header", "key", "short"})
+            QTest::newRow(what) << QString(what);
+    }
+    void secretStreamRejectsTampering()
+    {
+        QFETCH(QString, what);
+        SecretBuffer key = filled(*m_arena, SecretStream::keyBytes, 0x24);
+        std::array<std::uint8_t, SecretStream::headerBytes> header{};
+        auto push = SecretStream::push(key.span(), header, *m_arena);
+        QVERIFY(push);
+        std::vector<std::uint8_t> ad = {7};
+        SecretBuffer message = filled(*m_arena, 32, 'm');
+        std::vector<std::vector<std::uint8_t>> chunks(
+            2, std::vector<std::uint8_t>(32 + SecretStream::overheadBytes));
+        QVERIFY(push->encrypt(message.span(), ad, SecretStream::Tag::Message, chunks[0]));
+        QVERIFY(push->encrypt(message.span(), ad, SecretStream::Tag::Final, chunks[1]));
+        if (what == "ciphertext")
+            chunks[0][3] ^= 0x01;
+        else if (what == "associated data")
+            ad[0] ^= 0x01;
+        else if (what == "order")
+            std::swap(chunks[0], chunks[1]);
+        else if (what == "repeat")
+            chunks[0] = chunks[1];
+        else if (what == "header")
+            header[5] ^= 0x01;
+        else if (what == "key")
+            key.data()[0] ^= 0x01;
+        else
+            chunks[0].resize(SecretStream::overheadBytes - 1);
+        auto pull = SecretStream::pull(key.span(), header, *m_arena);
+        QVERIFY(pull);
+        SecretBuffer out = filled(*m_arena, 32, 0x5A);
+        const std::size_t plain =
+            chunks[0].size() >= SecretStream::overheadBytes ? chunks[0].size() - 17 : 0;
+        auto first = pull->decrypt(chunks[0], ad, out.bytes().first(plain));
+        QVERIFY(!first);
+        QCOMPARE(first.error().code,
+                 what == "short" ? ErrorCode::InvalidParameters : ErrorCode::AuthenticationFailed);
+        for (std::uint8_t byte : out.bytes())
+            QCOMPARE(byte, std::uint8_t(0x5A)); // nothing written
     }
 
     // First keyed vector of the BLAKE2 reference KAT: key 00..3f, empty message, 64 bytes.

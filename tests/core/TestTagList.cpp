@@ -65,7 +65,7 @@ private slots:
             QVERIFY(draft.addTag(secret(*m_arena, tag).span()).ok());
         auto record = draft.buildRecord(EntryId::random(), 0, 0, nullptr, 0);
         QVERIFY(record.ok());
-        const EntryView entry(record->span().sub(5));
+        const EntryView entry(RecordReader::findFirst(record->span(), tags::entry));
         auto joined = TagList::join(entry, *m_arena);
         QVERIFY(joined.ok());
         QVERIFY(test::equals(joined->span(), "work, e-mail, two words"));
@@ -77,7 +77,8 @@ private slots:
         EntryDraft draft(*m_arena);
         auto record = draft.buildRecord(EntryId::random(), 0, 0, nullptr, 0);
         QVERIFY(record.ok());
-        auto joined = TagList::join(EntryView(record->span().sub(5)), *m_arena);
+        auto joined = TagList::join(EntryView(RecordReader::findFirst(record->span(), tags::entry)),
+                                    *m_arena);
         QVERIFY(joined.ok());
         QVERIFY(joined->empty());
     }

@@ -1,12 +1,17 @@
 // Tests for Vault: create, open, save, reopen; wrong password vs damaged file; change of master
-// password; backups; refusing to overwrite a file changed on disk.
+// password; backups; refusing to overwrite a file changed on disk; format version 1 opened and
+// saved as version 2; KDF costs beyond the limits refused before any derivation.
 #include "TestSupport.h"
+#include "Version1Writer.h"
 #include "format/AtomicFile.h"
+#include "format/ChunkLayout.h"
 #include "format/VaultHeader.h"
+#include "vault/Tags.h"
 #include "vault/Vault.h"
 
 #include <QFile>
 #include <fstream>
+#include <sodium.h>
 
 using namespace arcanum;
 using namespace arcanum::test;
@@ -75,10 +80,23 @@ private slots:
                                                    secret(arena, "1234").span(), true));
             ARCANUM_VERIFY_OK(draft.addCustomField(secret(arena, "Recovery email").span(),
                                                    secret(arena, "x@example.org").span(), false));
+            ARCANUM_VERIFY_OK(draft.addAttachment(secret(arena, "codes.txt").span(),
+                                                  secret(arena, "111 222 333").span()));
+            draft.setExpires(4102444800000);
+            draft.setAutofillFlags(EntryView::allowHttpFlag);
             draft.setGroup(*group);
             auto added = (*vault)->contents().addEntry(draft);
             ARCANUM_VERIFY_OK(added);
             id = *added;
+            VaultContents& contents = (*vault)->contents();
+            ARCANUM_VERIFY_OK(contents.setSiteAccess(
+                id, secret(arena, "https://social.example:443").span(), SiteDecision::Allow));
+            ARCANUM_VERIFY_OK(
+                contents.addAssociation(secret(arena, "Firefox").span(),
+                                        secret(arena, std::string(32, 'k').c_str()).span()));
+            const std::array<std::uint8_t, 16> identity = {1, 2,  3,  4,  5,  6,  7,  8,
+                                                           9, 10, 11, 12, 13, 14, 15, 16};
+            ARCANUM_VERIFY_OK(contents.setIdentity(identity));
             ARCANUM_VERIFY_OK((*vault)->save());
         }
         auto vault = Vault::open(file, password.span());
@@ -116,6 +134,19 @@ private slots:
         QVERIFY(entry.created() > 0 && entry.modified() >= entry.created());
         QVERIFY((*vault)->arena().contains(entry.password().data()));
         QCOMPARE((*vault)->kdfParams().memoryKiB, 256u);
+        QCOMPARE((*vault)->formatVersion(), VaultHeader::currentVersion);
+        QCOMPARE(entry.expires(), std::optional<std::int64_t>(4102444800000));
+        QVERIFY(entry.allowsHttp());
+        SecretBuffer site = secret(*m_input, "https://social.example:443");
+        QCOMPARE(entry.siteAccess(site.span()), std::optional(SiteDecision::Allow));
+        entry.forEachAttachment([&](const EntryView::Attachment& attachment) {
+            QVERIFY(equals(attachment.name, "codes.txt"));
+            QVERIFY(equals(contents.attachmentData(attachment.data), "111 222 333"));
+        });
+        QCOMPARE(entry.attachmentCount(), std::size_t(1));
+        QCOMPARE(contents.associationCount(), std::size_t(1));
+        QVERIFY(equals(contents.association(0).name(), "Firefox"));
+        QCOMPARE(contents.identity()[15], std::uint8_t(16));
     }
 
     void wrongPasswordIsToldApartFromDamage()
@@ -244,6 +275,127 @@ private slots:
         QCOMPARE((*reopened)->kdfParams().memoryKiB, 512u);
         QCOMPARE((*reopened)->kdfParams().iterations, 2u);
         QCOMPARE((*reopened)->kdfParams().lanes, 1u);
+    }
+
+    // A version-1 file bigger than one chunk: opens, reads as version 1 until the next save,
+    // which writes a version-2 file of several chunks; the backup keeps the version-1 bytes.
+    void version1OpensAndSavesAsVersion2()
+    {
+        const std::string file = path("v1.arcanum");
+        SecretBuffer password = secret(*m_input, "old format");
+        auto arena = makeArena();
+        const Argon2Params kdf = fastKdf();
+        auto keys = VaultKeys::derive(password.span(), kdf, *arena);
+        ARCANUM_VERIFY_OK(keys);
+        Version1Payload payload(*arena);
+        const std::size_t meta = payload.begin(tags::meta);
+        payload.addU64(tags::metaCreated, 1600000000000);
+        payload.end(meta);
+        for (int i = 0; i < 2000; ++i) {
+            const std::size_t entry = payload.begin(tags::entry);
+            payload.addBytes(tags::entryId, EntryId::random().bytes().data(), 16);
+            payload.addBytes(tags::entryGroup, EntryId().bytes().data(), 16);
+            payload.addU64(tags::entryModified, 1600000000000 + std::uint64_t(i));
+            const std::string title = "Entry number " + std::to_string(i);
+            payload.add(tags::title, secret(*arena, title.c_str()).span());
+            payload.add(tags::password, secret(*arena, "a password of some length").span());
+            payload.end(entry);
+        }
+        SecretBuffer bytes = payload.finish();
+        const auto v1File = sealVersion1(bytes.span(), *keys, kdf);
+        QVERIFY(v1File.size() > 2 * ChunkLayout::plainBytes);
+        writeFile(file, v1File);
+
+        auto vault = Vault::open(file, password.span());
+        ARCANUM_VERIFY_OK(vault);
+        QCOMPARE((*vault)->formatVersion(), std::uint16_t(1));
+        VaultContents& contents = (*vault)->contents();
+        QCOMPARE(contents.entryCount(), std::size_t(2000));
+        QVERIFY(equals(contents.entry(1999).title(), "Entry number 1999"));
+        QCOMPARE(contents.entry(7).modified(), std::int64_t(1600000000007));
+        const auto identity = contents.identity();
+        ARCANUM_VERIFY_OK((*vault)->save());
+        QCOMPARE((*vault)->formatVersion(), std::uint16_t(2));
+        QVERIFY(readFile(Vault::backupPath(file)) == v1File);
+        const auto v2File = readFile(file);
+        QVERIFY(v2File.size() < v1File.size());
+        auto header = VaultHeader::parse(v2File);
+        ARCANUM_VERIFY_OK(header);
+        QCOMPARE(header->version, VaultHeader::version2);
+        QVERIFY(ChunkLayout::forCiphertext(header->ciphertextLength)->chunks >= 2);
+        vault->reset();
+
+        auto reopened = Vault::open(file, password.span());
+        ARCANUM_VERIFY_OK(reopened);
+        QCOMPARE((*reopened)->contents().entryCount(), std::size_t(2000));
+        QVERIFY((*reopened)->contents().identity() == identity);
+        QVERIFY(equals((*reopened)->contents().entry(1999).title(), "Entry number 1999"));
+        // The backup still opens, as the version-1 file it is.
+        auto backup = Vault::open(Vault::backupPath(file), password.span());
+        ARCANUM_VERIFY_OK(backup);
+        QCOMPARE((*backup)->formatVersion(), std::uint16_t(1));
+    }
+
+    // FORMAT.md §7: a header asking for 1 GiB x 1000 passes (checksum valid) is refused before
+    // any derivation. Were Argon2 run, this test would take many minutes and 1 GiB.
+    void costlyKdfIsRefusedBeforeDeriving_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::newRow("version 2") << 2;
+        QTest::newRow("version 1") << 1;
+    }
+    void costlyKdfIsRefusedBeforeDeriving()
+    {
+        QFETCH(int, version);
+        const std::string file = path("costly.arcanum");
+        std::remove(file.c_str());
+        SecretBuffer password = secret(*m_input, "pw");
+        std::vector<std::uint8_t> bytes;
+        if (version == 2) {
+            ARCANUM_VERIFY_OK(Vault::create(file, password.span(), fastKdf()));
+            bytes = readFile(file);
+        } else {
+            auto arena = makeArena();
+            auto keys = VaultKeys::derive(password.span(), fastKdf(), *arena);
+            ARCANUM_VERIFY_OK(keys);
+            SecretBuffer empty = arena->allocate(0).value();
+            bytes = sealVersion1(empty.span(), *keys, fastKdf());
+        }
+        for (auto [offset, value] : {std::pair<int, std::uint32_t>{16, 1024 * 1024}, {20, 1000}})
+            for (int i = 0; i < 4; ++i)
+                bytes[std::size_t(offset + i)] = std::uint8_t(value >> (8 * i));
+        crypto_generichash(bytes.data() + VaultHeader::checksumOffset, 16, bytes.data(),
+                           VaultHeader::checksumOffset, nullptr, 0);
+        writeFile(file, bytes);
+        auto opened = Vault::open(file, password.span());
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, ErrorCode::KdfLimitExceeded);
+        const std::string& message = opened.error().message;
+        QVERIFY2(message.find("1024 MiB") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("1000 passes") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("64 GiB") != std::string::npos, message.c_str());
+    }
+
+    void writersRefuseWhatReadersRefuse()
+    {
+        const std::string file = path("never.arcanum");
+        SecretBuffer password = secret(*m_input, "pw");
+        const Argon2Params costly = Argon2Params::withRandomSalt(1024 * 1024, 1000, 2);
+        auto created = Vault::create(file, password.span(), costly);
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, ErrorCode::KdfLimitExceeded);
+        QVERIFY(!QFile::exists(QString::fromStdString(file)));
+
+        const std::string good = path("limits.arcanum");
+        auto vault = Vault::create(good, password.span(), fastKdf());
+        ARCANUM_VERIFY_OK(vault);
+        const auto before = readFile(good);
+        QCOMPARE((*vault)->changePassword(password.span(), costly).error().code,
+                 ErrorCode::KdfLimitExceeded);
+        QVERIFY(readFile(good) == before);
+        auto arena = makeArena();
+        QCOMPARE(VaultKeys::derive(password.span(), costly, *arena).error().code,
+                 ErrorCode::KdfLimitExceeded);
     }
 
     void openMissingFileSaysSo()

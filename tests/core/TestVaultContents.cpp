@@ -1,7 +1,10 @@
 // Tests for VaultContents: add/edit/delete/move, history bound, restoring an earlier version,
-// groups, tombstones, search and sort in place, serialize + load round trips.
+// groups, tombstones, search and sort in place, serialize + load round trips; and what format
+// version 2 added: the vault identity, browser associations, site access (not an edit),
+// attachments stored once, expiry and autofill flags.
 #include "TestSupport.h"
 #include "text/SearchQuery.h"
+#include "vault/RecordWriter.h"
 #include "vault/VaultContents.h"
 
 #include <chrono>
@@ -30,6 +33,26 @@ class TestVaultContents : public QObject
     }
 
     VaultContents fresh() { return VaultContents::createEmpty(*m_arena).value(); }
+
+    // serialize() -> load(), as a save and a reopen would.
+    VaultContents reloaded(const VaultContents& contents)
+    {
+        auto payload = contents.serialize();
+        if (!payload)
+            qFatal("serialize: %s", payload.error().message.c_str());
+        auto loaded = VaultContents::load(std::move(payload.value()), *m_arena);
+        if (!loaded)
+            qFatal("load: %s", loaded.error().message.c_str());
+        return std::move(loaded.value());
+    }
+
+    SecretBuffer bytes(std::size_t size, std::uint8_t seed)
+    {
+        SecretBuffer buffer = m_arena->allocate(size).value();
+        for (std::size_t i = 0; i < size; ++i)
+            buffer.data()[i] = static_cast<std::uint8_t>(seed + i * 31);
+        return buffer;
+    }
 
     std::vector<std::size_t> search(const VaultContents& contents, const char* text)
     {
@@ -336,6 +359,277 @@ private slots:
         QVERIFY(m_arena->usedBytes() < before); // per-entry buffers were freed
         QCOMPARE(contents.entryCount(), loaded->entryCount());
         QVERIFY(equals(contents.entry(0).title(), "entry 1"));
+    }
+
+    void identityIsRandomAndSettable()
+    {
+        VaultContents one = fresh(), two = fresh();
+        const std::array<std::uint8_t, 16> zero{};
+        QVERIFY(one.identity() != zero);
+        QVERIFY(one.identity() != two.identity());
+        const std::array<std::uint8_t, 16> keepass = {
+            0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0, 1, 2, 3, 4, 5, 6, 7, 8};
+        VaultContents loaded = reloaded(one);
+        QVERIFY(loaded.identity() == one.identity());
+        ARCANUM_VERIFY_OK(loaded.setIdentity(keepass));
+        QVERIFY(loaded.isModified());
+        QVERIFY(loaded.identity() == keepass);
+        QCOMPARE(loaded.historyLimit(), VaultContents::defaultHistoryLimit); // meta kept
+        QVERIFY(loaded.createdAt() > 0);
+        QVERIFY(reloaded(loaded).identity() == keepass);
+        const auto refused = loaded.setIdentity(zero);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+    }
+
+    void associationsAddFindTouchRemove()
+    {
+        VaultContents contents = fresh();
+        SecretBuffer key = bytes(32, 7), otherKey = bytes(32, 9);
+        SecretBuffer firefox = secret(*m_arena, "Firefox — home"),
+                     chromium = secret(*m_arena, "Chromium");
+        const std::int64_t before = VaultContents::nowMs();
+        ARCANUM_VERIFY_OK(contents.addAssociation(firefox.span(), key.span()));
+        ARCANUM_VERIFY_OK(contents.addAssociation(chromium.span(), otherKey.span()));
+        QCOMPARE(contents.associationCount(), std::size_t(2));
+
+        const auto again = contents.addAssociation(firefox.span(), otherKey.span());
+        QCOMPARE(again.error().code, ErrorCode::AlreadyExists);
+        QCOMPARE(
+            contents.addAssociation(secret(*m_arena, "x").span(), bytes(31, 1).span()).error().code,
+            ErrorCode::InvalidArgument);
+        QCOMPARE(contents.addAssociation(SecretSpan(), key.span()).error().code,
+                 ErrorCode::InvalidArgument);
+
+        const auto found = contents.findAssociation(firefox.span());
+        QVERIFY(found);
+        const AssociationView view = contents.association(*found);
+        QVERIFY(equals(view.name(), "Firefox — home"));
+        QVERIFY(std::equal(view.key().begin(), view.key().end(), key.span().begin()));
+        QVERIFY(view.created() >= before);
+        QCOMPARE(view.lastUsed(), std::int64_t(0));
+        QVERIFY(!contents.findAssociation(secret(*m_arena, "firefox — home").span()));
+
+        const std::int64_t created = view.created(); // `view` ends with the record it reads
+        ARCANUM_VERIFY_OK(contents.touchAssociation(firefox.span(), 1750000000000));
+        VaultContents loaded = reloaded(contents);
+        const AssociationView touched = loaded.association(*loaded.findAssociation(firefox.span()));
+        QCOMPARE(touched.lastUsed(), std::int64_t(1750000000000));
+        QCOMPARE(touched.created(), created);
+        QVERIFY(std::equal(touched.key().begin(), touched.key().end(), key.span().begin()));
+
+        ARCANUM_VERIFY_OK(loaded.removeAssociation(firefox.span()));
+        QCOMPARE(loaded.associationCount(), std::size_t(1));
+        QCOMPARE(loaded.removeAssociation(firefox.span()).error().code, ErrorCode::NotFound);
+        QCOMPARE(loaded.touchAssociation(firefox.span()).error().code, ErrorCode::NotFound);
+        QCOMPARE(reloaded(loaded).associationCount(), std::size_t(1));
+    }
+
+    void siteAccessIsNotAnEdit()
+    {
+        VaultContents contents = fresh();
+        const EntryId id = add(contents, "Shop", "me", "https://shop.example");
+        const std::int64_t modified = contents.entry(0).modified();
+        SecretBuffer shop = secret(*m_arena, "https://shop.example:443"),
+                     evil = secret(*m_arena, "https://shop.example.evil.net:443");
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+
+        ARCANUM_VERIFY_OK(contents.setSiteAccess(id, shop.span(), SiteDecision::Allow));
+        ARCANUM_VERIFY_OK(contents.setSiteAccess(id, evil.span(), SiteDecision::Deny));
+        ARCANUM_VERIFY_OK(contents.setSiteAccess(id, shop.span(), SiteDecision::Deny)); // replaces
+        ARCANUM_VERIFY_OK(contents.setSiteAccess(id, shop.span(), SiteDecision::Allow));
+        QVERIFY(contents.isModified());
+        EntryView view = contents.entry(0);
+        QCOMPARE(view.modified(), modified);
+        QCOMPARE(view.historyCount(), std::size_t(0));
+        QCOMPARE(view.siteAccess(shop.span()), std::optional(SiteDecision::Allow));
+        QCOMPARE(view.siteAccess(evil.span()), std::optional(SiteDecision::Deny));
+        int sites = 0;
+        view.forEachSiteAccess([&](const EntryView::SiteAccess&) { ++sites; });
+        QCOMPARE(sites, 2);
+        QVERIFY(equals(view.title(), "Shop"));
+
+        // An edit keeps the decisions (the draft carries them); its history version has none.
+        auto draft = EntryDraft::fromEntry(contents.entry(0), *m_arena);
+        ARCANUM_VERIFY_OK(draft);
+        ARCANUM_VERIFY_OK(draft->set(EntryField::Password, secret(*m_arena, "new").span()));
+        ARCANUM_VERIFY_OK(contents.updateEntry(id, *draft));
+        view = contents.entry(0);
+        QCOMPARE(view.siteAccess(shop.span()), std::optional(SiteDecision::Allow));
+        QCOMPARE(view.historyCount(), std::size_t(1));
+        QVERIFY(!view.historyVersion(0)->siteAccess(shop.span()));
+        // Restoring the older version keeps today's decisions too.
+        ARCANUM_VERIFY_OK(contents.restoreVersion(id, 0));
+        QCOMPARE(contents.entry(0).siteAccess(evil.span()), std::optional(SiteDecision::Deny));
+
+        ARCANUM_VERIFY_OK(contents.removeSiteAccess(id, evil.span()));
+        QVERIFY(!contents.entry(0).siteAccess(evil.span()));
+        QCOMPARE(contents.removeSiteAccess(id, evil.span()).error().code, ErrorCode::NotFound);
+        QCOMPARE(contents.setSiteAccess(EntryId::random(), shop.span(), SiteDecision::Allow)
+                     .error()
+                     .code,
+                 ErrorCode::NotFound);
+        VaultContents loaded = reloaded(contents);
+        QCOMPARE(loaded.entry(0).siteAccess(shop.span()), std::optional(SiteDecision::Allow));
+    }
+
+    void attachmentsAreStoredOnceAndDroppedWhenUnused()
+    {
+        VaultContents contents = fresh();
+        SecretBuffer big = bytes(100000, 1), small = bytes(10, 2);
+        EntryDraft draft(*m_arena);
+        ARCANUM_VERIFY_OK(draft.set(EntryField::Title, secret(*m_arena, "Files").span()));
+        ARCANUM_VERIFY_OK(draft.addAttachment(secret(*m_arena, "a.bin").span(), big.span()));
+        ARCANUM_VERIFY_OK(
+            draft.addAttachment(secret(*m_arena, "copy of a.bin").span(), big.span()));
+        ARCANUM_VERIFY_OK(draft.addAttachment(secret(*m_arena, "small").span(), small.span()));
+        QCOMPARE(draft.addAttachment(secret(*m_arena, "small").span(), small.span()).error().code,
+                 ErrorCode::AlreadyExists);
+        const EntryId first = contents.addEntry(draft).value();
+        const EntryId second = contents.addEntry(draft).value();
+        QCOMPARE(contents.attachmentDataCount(), std::size_t(2)); // same bytes, stored once
+
+        std::vector<EntryView::Attachment> attachments;
+        contents.entry(0).forEachAttachment(
+            [&](const EntryView::Attachment& a) { attachments.push_back(a); });
+        QCOMPARE(attachments.size(), std::size_t(3));
+        QVERIFY(equals(attachments[1].name, "copy of a.bin"));
+        QCOMPARE(attachments[0].data, attachments[1].data);
+        const SecretSpan data = contents.attachmentData(attachments[0].data);
+        QVERIFY(std::equal(data.begin(), data.end(), big.span().begin(), big.span().end()));
+        QVERIFY(contents.attachmentData(EntryId::random()).empty());
+
+        // An edit without the big file: the history and the second entry still hold it.
+        auto edit = EntryDraft::fromEntry(contents.entry(0), *m_arena);
+        ARCANUM_VERIFY_OK(edit);
+        QCOMPARE(edit->attachments().size(), std::size_t(3));
+        QVERIFY(edit->attachments()[0].data.empty()); // by id: editing copies no file
+        ARCANUM_VERIFY_OK(edit->removeAttachment(secret(*m_arena, "a.bin").span()));
+        ARCANUM_VERIFY_OK(edit->removeAttachment(secret(*m_arena, "copy of a.bin").span()));
+        ARCANUM_VERIFY_OK(contents.updateEntry(first, *edit));
+        QCOMPARE(contents.entry(0).attachmentCount(), std::size_t(1));
+        QCOMPARE(contents.attachmentDataCount(), std::size_t(2));
+        ARCANUM_VERIFY_OK(contents.removeEntry(second));
+        QCOMPARE(contents.attachmentDataCount(), std::size_t(2)); // the history still has it
+        VaultContents loaded = reloaded(contents);
+        QCOMPARE(loaded.attachmentDataCount(), std::size_t(2));
+
+        // Without history, the big file's data goes with the last reference to it.
+        auto last = EntryDraft::fromEntry(loaded.entry(0), *m_arena);
+        ARCANUM_VERIFY_OK(last);
+        ARCANUM_VERIFY_OK(loaded.removeEntry(first));
+        QCOMPARE(loaded.attachmentDataCount(), std::size_t(0));
+        // A draft naming data that is gone is refused, not written dangling.
+        QCOMPARE(loaded.addEntry(*last).error().code, ErrorCode::NotFound);
+
+        EntryDraft empty(*m_arena);
+        ARCANUM_VERIFY_OK(empty.addAttachment(secret(*m_arena, "empty").span(), SecretSpan()));
+        ARCANUM_VERIFY_OK(loaded.addEntry(empty));
+        QCOMPARE(reloaded(loaded).entry(0).attachmentCount(), std::size_t(1));
+    }
+
+    // Data no attachment names, in a file: kept by loading (which changes nothing), dropped by
+    // the next save (Vault::save calls dropUnusedAttachmentData). Found by FuzzVaultReader.
+    void unreferencedAttachmentDataGoesAtTheNextSave()
+    {
+        VaultContents contents = fresh();
+        EntryDraft draft(*m_arena);
+        ARCANUM_VERIFY_OK(draft.addAttachment(secret(*m_arena, "a").span(), bytes(5, 1).span()));
+        const EntryId id = contents.addEntry(draft).value();
+        auto withData = contents.serialize();
+        ARCANUM_VERIFY_OK(withData);
+        // The same payload without the entry: its data is left unreferenced.
+        ARCANUM_VERIFY_OK(contents.removeEntry(id)); // also drops the data in `contents`
+        QCOMPARE(contents.attachmentDataCount(), std::size_t(0));
+        RecordWriter writer(*m_arena);
+        RecordReader reader(withData->span());
+        Record record;
+        while (reader.next(record))
+            if (record.tag != tags::entry)
+                writer.appendRaw(record.whole);
+        auto orphaned = writer.finish();
+        ARCANUM_VERIFY_OK(orphaned);
+        const std::size_t size = orphaned->size();
+        auto loaded = VaultContents::load(std::move(orphaned.value()), *m_arena);
+        ARCANUM_VERIFY_OK(loaded);
+        QCOMPARE(loaded->attachmentDataCount(), std::size_t(1));
+        QCOMPARE(loaded->payloadBytes(), size);
+        loaded->dropUnusedAttachmentData();
+        QCOMPARE(loaded->attachmentDataCount(), std::size_t(0));
+    }
+
+    void expiryAndAutofillFlagsAreCarriedAndVersioned()
+    {
+        VaultContents contents = fresh();
+        EntryDraft draft(*m_arena);
+        ARCANUM_VERIFY_OK(draft.set(EntryField::Title, secret(*m_arena, "Old site").span()));
+        draft.setExpires(1893456000000);
+        draft.setAutofillFlags(EntryView::allowHttpFlag | 0x40); // a reserved bit, kept
+        const EntryId id = contents.addEntry(draft).value();
+        auto copy = EntryDraft::fromEntry(contents.entry(0), *m_arena);
+        ARCANUM_VERIFY_OK(copy);
+        QCOMPARE(copy->expires(), std::optional<std::int64_t>(1893456000000));
+        QCOMPARE(copy->autofillFlags(), std::uint8_t(0x41));
+        copy->setExpires(std::nullopt);
+        copy->setAutofillFlags(EntryView::hiddenFromBrowserFlag);
+        ARCANUM_VERIFY_OK(contents.updateEntry(id, *copy));
+        VaultContents loaded = reloaded(contents);
+        const EntryView view = loaded.entry(0);
+        QVERIFY(!view.expires());
+        QVERIFY(view.isHiddenFromBrowser() && !view.allowsHttp());
+        const EntryView older = *view.historyVersion(0);
+        QCOMPARE(older.expires(), std::optional<std::int64_t>(1893456000000));
+        QCOMPARE(older.autofillFlags(), std::uint8_t(0x41));
+        ARCANUM_VERIFY_OK(loaded.restoreVersion(id, 0));
+        QCOMPARE(loaded.entry(0).autofillFlags(), std::uint8_t(0x41));
+    }
+
+    // FORMAT.md §3: writers emit known fields in table order, and nothing for "none".
+    void writersUseTableOrderAndOmitNone()
+    {
+        VaultContents contents = fresh();
+        const EntryId group = contents.addGroup(secret(*m_arena, "Top").span()).value();
+        EntryDraft draft(*m_arena);
+        for (EntryField field : {EntryField::Totp, EntryField::Notes, EntryField::Url,
+                                 EntryField::Password, EntryField::Username, EntryField::Title})
+            ARCANUM_VERIFY_OK(draft.set(field, secret(*m_arena, "x").span()));
+        ARCANUM_VERIFY_OK(draft.addTag(secret(*m_arena, "t").span()));
+        ARCANUM_VERIFY_OK(draft.addCustomField(secret(*m_arena, "c").span(),
+                                               secret(*m_arena, "v").span(), false));
+        ARCANUM_VERIFY_OK(draft.addAttachment(secret(*m_arena, "a").span(), bytes(3, 0).span()));
+        ARCANUM_VERIFY_OK(
+            draft.setSiteAccess(secret(*m_arena, "https://x:443").span(), SiteDecision::Allow));
+        draft.setExpires(1);
+        draft.setAutofillFlags(1);
+        draft.setGroup(group);
+        const EntryId id = contents.addEntry(draft).value();
+        ARCANUM_VERIFY_OK(contents.updateEntry(id, draft)); // adds a history
+        std::vector<std::uint8_t> order;
+        contents.entry(0).forEachRecord([&](const Record& r) { order.push_back(r.tag); });
+        const std::vector<std::uint8_t> expected = {
+            tags::entryId,      tags::entryGroup,    tags::entryCreated, tags::entryModified,
+            tags::entryExpires, tags::autofillFlags, tags::title,        tags::username,
+            tags::password,     tags::url,           tags::notes,        tags::totp,
+            tags::tag,          tags::customField,   tags::attachment,   tags::siteAccess,
+            tags::history};
+        QVERIFY(order == expected);
+        // An entry in no group, a top-level group and an unprotected custom field write nothing
+        // for "none".
+        EntryDraft plain(*m_arena);
+        ARCANUM_VERIFY_OK(plain.addCustomField(secret(*m_arena, "c").span(), SecretSpan(), false));
+        ARCANUM_VERIFY_OK(contents.addEntry(plain));
+        std::vector<std::uint8_t> plainOrder;
+        contents.entry(1).forEachRecord([&](const Record& r) { plainOrder.push_back(r.tag); });
+        QVERIFY((plainOrder == std::vector<std::uint8_t>{tags::entryId, tags::entryCreated,
+                                                         tags::entryModified, tags::customField}));
+        bool flags = false;
+        contents.entry(1).forEachRecord([&](const Record& r) {
+            if (r.tag == tags::customField)
+                flags = !RecordReader::findFirst(r.value, tags::customFlags).empty();
+        });
+        QVERIFY(!flags);
+        QVERIFY(
+            RecordReader::findFirst(contents.group(0).recordValue(), tags::groupParent).empty());
     }
 
     void idsParseAndPrint()

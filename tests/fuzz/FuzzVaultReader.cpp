@@ -1,18 +1,25 @@
 // libFuzzer target: the vault file reader — VaultHeader::parse on any bytes, and the payload
-// parser (VaultContents::load) on any decrypted payload.
+// parsers on any decrypted payload: VaultContents::load (format version 2) and
+// VaultContents::loadVersion1 (PayloadUpgrade's in-place conversion of a version-1 payload).
 //
 // Real decryption would stop every mutated input at the authentication tag, so the input is
 // read two ways, chosen by its first byte (no prefix: the seed files are plain vault files and
 // plain payloads):
-// - 0x89, the first byte of the magic: a whole vault file. VaultHeader::parse, and what it
-//   accepts must serialize back to the same 144 bytes. A file whose Argon2 cost is tiny (the
-//   seeds made by make-fuzz-seeds) also goes through Vault::open with the seeds' password.
-// - anything else: a decrypted payload, copied into an arena buffer and loaded in place. Then
-//   every EntryView / GroupView accessor runs on whatever loaded, every span must lie inside
-//   the payload, every entry must be found by its own fields, the sort must order, an edit and
-//   a deletion must leave something the reader accepts, serialize() must round-trip, and a
-//   payload that loads must also open through Vault::open once sealed with a fixed key.
+// - 0x89, the first byte of the magic: a whole vault file (version 1 or 2). VaultHeader::parse,
+//   and what it accepts must serialize back to the same 144 bytes. A file whose Argon2 cost is
+//   tiny (the seeds made by make-fuzz-seeds) also goes through Vault::open with the seeds'
+//   password.
+// - anything else: a decrypted payload, read both as version 2 and as version 1, each copied
+//   into an arena buffer and loaded in place. Then every EntryView / GroupView /
+//   AssociationView accessor runs on whatever loaded, every span must lie inside the payload,
+//   every entry must be found by its own fields, every attachment's data must exist, the sort
+//   must order, an edit, a site decision and a deletion must leave something the reader
+//   accepts, serialize() must round-trip, and a payload that loads must also open through
+//   Vault::open once sealed with a fixed key (as version 2, or as version 1 for the version-1
+//   reading). A version-1 reading must also agree with a plain version-1 walk of the input on
+//   the entries and their titles.
 // Any violation aborts, which libFuzzer reports as a crash with the input that caused it.
+#include "Version1Writer.h"
 #include "format/VaultHeader.h"
 #include "format/VaultKeys.h"
 #include "secret/SecretArena.h"
@@ -128,6 +135,9 @@ public:
         (void)entry.group();
         (void)entry.created();
         (void)entry.modified();
+        (void)entry.expires();
+        (void)entry.allowsHttp();
+        (void)entry.isHiddenFromBrowser();
         for (EntryField field : {EntryField::Title, EntryField::Username, EntryField::Password,
                                  EntryField::Url, EntryField::Notes, EntryField::Totp})
             checkSpan(entry.field(field));
@@ -139,6 +149,18 @@ public:
         entry.forEachCustomField([&](const EntryView::CustomField& field) {
             checkSpan(field.name);
             checkSpan(field.value);
+        });
+        std::size_t attachments = 0;
+        entry.forEachAttachment([&](const EntryView::Attachment& attachment) {
+            checkSpan(attachment.name);
+            check(!attachment.data.isNull());
+            ++attachments;
+        });
+        check(entry.attachmentCount() == attachments);
+        entry.forEachSiteAccess([&](const EntryView::SiteAccess& access) {
+            check(depth == 0); // validate() refuses site access inside history
+            checkSpan(access.site);
+            check(entry.siteAccess(access.site) == access.decision); // sites are distinct
         });
         std::size_t versions = 0;
         entry.forEachHistory([&](const EntryView& older) {
@@ -206,32 +228,98 @@ void checkRoundTrip(const VaultContents& contents)
     check(again.entryCount() == contents.entryCount());
     check(again.groupCount() == contents.groupCount());
     check(again.tombstoneCount() == contents.tombstoneCount());
+    check(again.associationCount() == contents.associationCount());
+    check(again.attachmentDataCount() == contents.attachmentDataCount());
+    check(again.identity() == contents.identity());
     SecretBuffer twice = checked(again.serialize());
     check(twice.size() == copy.size() &&
           (copy.empty() || std::memcmp(twice.data(), copy.data(), copy.size()) == 0));
 }
 
-// Editing and deleting what a hostile file held must leave a payload the reader accepts.
+// Editing, deciding for a site and deleting what a hostile file held must leave a payload the
+// reader accepts.
 void checkEdits(VaultContents& contents)
 {
-    if (contents.entryCount() == 0)
+    if (contents.associationCount() > 0) {
+        SecretBuffer name = copyIntoArena(contents.association(0).name());
+        check(contents.touchAssociation(name.span()).ok());
+        check(contents.addAssociation(name.span(), contents.association(0).key()).error().code ==
+              ErrorCode::AlreadyExists);
+        check(contents.removeAssociation(name.span()).ok());
+        check(!contents.findAssociation(name.span()));
+    }
+    if (contents.entryCount() == 0) {
+        checkRoundTrip(contents);
         return;
-    const EntryView first = contents.entry(0);
-    const EntryId id = first.id();
-    auto draft = checked(EntryDraft::fromEntry(first, arena()));
+    }
+    const EntryId id = contents.entry(0).id();
+    const std::int64_t modified = contents.entry(0).modified();
+    const std::size_t versions = contents.entry(0).historyCount();
+    static const std::uint8_t siteText[] = "https://fuzz.example:443";
+    SecretBuffer site = copyIntoArena(SecretSpan(siteText, sizeof siteText - 1));
+    check(contents.setSiteAccess(id, site.span(), SiteDecision::Deny).ok());
+    const EntryView decided = contents.entry(0);
+    check(decided.siteAccess(site.span()) == SiteDecision::Deny);
+    check(decided.modified() == modified && decided.historyCount() == versions);
+    checkRoundTrip(contents);
+    auto draft = checked(EntryDraft::fromEntry(contents.entry(0), arena()));
     auto updated = contents.updateEntry(id, draft);
     check(updated.ok() || updated.error().code == ErrorCode::NotFound); // its group may be gone
+    if (updated)
+        check(contents.entry(0).siteAccess(site.span()) == SiteDecision::Deny);
     check(contents.removeEntry(id).ok());
     check(!contents.findEntry(id));
     checkRoundTrip(contents);
 }
 
 // Sealed with a fixed key, the payload opens through the whole of Vault::open.
-void checkVaultOpen(const SecretBuffer& payload, std::size_t entries)
+void checkVaultOpen(const SecretBuffer& payload, std::size_t entries, bool version1)
 {
-    writeFile(checked(Vault::sealFile(payload.span(), sealingKeys(), sealingKdf())));
+    writeFile(version1
+                  ? test::sealVersion1(payload.span(), sealingKeys(), sealingKdf())
+                  : checked(Vault::sealFile(payload.span(), sealingKeys(), sealingKdf(), arena())));
     auto vault = checked(Vault::open(vaultPath(), password().span()));
     check(vault->contents().entryCount() == entries);
+    check(vault->formatVersion() == (version1 ? 1 : 2));
+}
+
+// What loaded: every accessor, spans in the payload, search, sort, round trip, a whole open,
+// edits.
+void checkLoaded(VaultContents& contents, const PayloadChecker& checker,
+                 const SecretBuffer& original, bool version1)
+{
+    (void)contents.historyLimit();
+    (void)contents.createdAt();
+    check(contents.identity() != (std::array<std::uint8_t, 16>{}));
+    for (std::size_t i = 0; i < contents.entryCount(); ++i) {
+        const EntryView entry = contents.entry(i);
+        checker.checkEntry(entry, 0);
+        std::vector<EntryId> data;
+        entry.collectAttachmentData(data);
+        for (const EntryId& id : data) // every reference resolves (load() checked it)
+            check(contents.attachmentData(id).data() != nullptr ||
+                  contents.attachmentDataCount() > 0);
+    }
+    for (std::size_t i = 0; i < contents.groupCount(); ++i) {
+        const GroupView group = contents.group(i);
+        checker.checkSpan(group.name());
+        (void)group.parent();
+        (void)group.modified();
+        if (i < checkedEntries)
+            check(contents.findGroup(group.id()).has_value());
+    }
+    for (std::size_t i = 0; i < contents.associationCount(); ++i) {
+        const AssociationView association = contents.association(i);
+        checker.checkSpan(association.name());
+        check(association.key().size() == AssociationView::keyBytes);
+        (void)association.created();
+        (void)association.lastUsed();
+        check(contents.findAssociation(association.name()) == i); // names are distinct
+    }
+    checkSearchAndSort(contents);
+    checkRoundTrip(contents);
+    checkVaultOpen(original, contents.entryCount(), version1);
+    checkEdits(contents);
 }
 
 void fuzzPayload(const std::uint8_t* data, std::size_t size)
@@ -244,24 +332,73 @@ void fuzzPayload(const std::uint8_t* data, std::size_t size)
         check(!loaded.error().message.empty());
         return;
     }
-    VaultContents& contents = *loaded;
-    (void)contents.historyLimit();
-    (void)contents.createdAt();
-    check(contents.payloadBytes() == size); // the reader consumed every byte
-    for (std::size_t i = 0; i < contents.entryCount(); ++i)
-        checker.checkEntry(contents.entry(i), 0);
-    for (std::size_t i = 0; i < contents.groupCount(); ++i) {
-        const GroupView group = contents.group(i);
-        checker.checkSpan(group.name());
-        (void)group.parent();
-        (void)group.modified();
-        if (i < checkedEntries)
-            check(contents.findGroup(group.id()).has_value());
+    check(loaded->payloadBytes() == size); // the reader consumed every byte
+    checkLoaded(*loaded, checker, original, false);
+}
+
+// A plain walk of a version-1 payload (u32 lengths): the top-level entries' titles, or nothing
+// when the framing is broken.
+std::optional<std::vector<SecretSpan>> version1Titles(SecretSpan payload)
+{
+    const auto walk = [](SecretSpan records, const auto& onRecord) {
+        for (std::size_t at = 0; at < records.size();) {
+            if (records.size() - at < 5)
+                return false;
+            const std::uint32_t length = RecordReader::readU32(records.data() + at + 1);
+            if (length > records.size() - at - 5)
+                return false;
+            onRecord(records[at], records.sub(at + 5, length));
+            at += 5 + std::size_t(length);
+        }
+        return true;
+    };
+    std::vector<SecretSpan> titles;
+    bool framed = true;
+    framed = walk(payload,
+                  [&](std::uint8_t tag, SecretSpan value) {
+                      if (tag != tags::entry)
+                          return;
+                      SecretSpan title;
+                      bool found = false;
+                      framed = walk(value,
+                                    [&](std::uint8_t field, SecretSpan text) {
+                                        if (field == tags::title && !found) {
+                                            title = text;
+                                            found = true;
+                                        }
+                                    }) &&
+                               framed;
+                      titles.push_back(title);
+                  }) &&
+             framed;
+    if (!framed)
+        return std::nullopt;
+    return titles;
+}
+
+void fuzzVersion1Payload(const std::uint8_t* data, std::size_t size)
+{
+    const SecretBuffer original = copyIntoArena(SecretSpan(data, size));
+    SecretBuffer payload = copyIntoArena(original.span());
+    const PayloadChecker checker(payload.span());
+    auto loaded = VaultContents::loadVersion1(std::move(payload), arena());
+    if (!loaded) {
+        check(!loaded.error().message.empty());
+        return;
     }
-    checkSearchAndSort(contents);
-    checkRoundTrip(contents);
-    checkVaultOpen(original, contents.entryCount());
-    checkEdits(contents);
+    check(!loaded->isModified());
+    // Never longer, but for the identity the upgrade adds to meta (18 bytes, and 1 more of
+    // meta's length).
+    check(loaded->payloadBytes() <= size + 19);
+    // The conversion kept every entry, in order, and its title.
+    const auto titles = version1Titles(original.span());
+    check(titles.has_value() && titles->size() == loaded->entryCount());
+    for (std::size_t i = 0; i < titles->size(); ++i) {
+        const SecretSpan title = loaded->entry(i).title();
+        check(title.size() == (*titles)[i].size() &&
+              std::equal(title.begin(), title.end(), (*titles)[i].begin()));
+    }
+    checkLoaded(*loaded, checker, original, true);
 }
 
 void fuzzFile(const std::uint8_t* data, std::size_t size)
@@ -286,9 +423,11 @@ void fuzzFile(const std::uint8_t* data, std::size_t size)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    if (size > 0 && data[0] == VaultHeader::magic[0])
+    if (size > 0 && data[0] == VaultHeader::magic[0]) {
         fuzzFile(data, size);
-    else
+    } else {
         fuzzPayload(data, size);
+        fuzzVersion1Payload(data, size);
+    }
     return 0;
 }

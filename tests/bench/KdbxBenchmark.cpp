@@ -1,0 +1,169 @@
+#include "bench/KdbxBenchmark.h"
+
+#include "bench/Stopwatch.h"
+#include "bench/SyntheticVault.h"
+#include "kdbx/GzipInflater.h"
+#include "kdbx/KdbxPayloadReader.h"
+#include "kdbx/KdbxReader.h"
+#include "kdbx/KdbxWriter.h"
+#include "vault/VaultContents.h"
+
+#include <cstring>
+#include <ctime>
+#include <map>
+#include <vector>
+
+namespace arcanum::bench {
+
+namespace {
+
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
+}
+
+SecretSpan literal(const char* text)
+{
+    return SecretSpan(reinterpret_cast<const std::uint8_t*>(text), std::strlen(text));
+}
+
+// The vault's entries as a KdbxDatabase, its spans pointing into `contents` (what an export does).
+Result<void> toKdbx(const VaultContents& contents, KdbxDatabase& database)
+{
+    std::map<EntryId, std::uint32_t> groupIndex;
+    const std::uint32_t root = database.addGroup(std::nullopt, literal("Root"));
+    // Parents first: the synthetic vault adds them before their children.
+    for (std::size_t i = 0; i < contents.groupCount(); ++i) {
+        const GroupView group = contents.group(i);
+        const auto parent = groupIndex.find(group.parent());
+        groupIndex[group.id()] =
+            database.addGroup(parent == groupIndex.end() ? root : parent->second, group.name());
+    }
+    for (std::size_t i = 0; i < contents.entryCount(); ++i) {
+        const EntryView view = contents.entry(i);
+        const auto group = groupIndex.find(view.group());
+        KdbxEntry& entry =
+            database.entries[database.addEntry(group == groupIndex.end() ? root : group->second)];
+        entry.strings = {{literal("Title"), view.title(), false},
+                         {literal("UserName"), view.username(), false},
+                         {literal("Password"), view.password(), true},
+                         {literal("URL"), view.url(), false},
+                         {literal("Notes"), view.notes(), false}};
+        view.forEachTag([&entry](SecretSpan tag) { entry.tags = tag; }); // at most one here
+        entry.times.created = view.created() / 1000;
+        entry.times.modified = view.modified() / 1000;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<KdbxBenchRow> KdbxBenchmark::runSynthetic(std::size_t entries, const std::string& path,
+                                                 const KdbxKdfParameters& kdf) const
+{
+    auto arena = SecretArena::create();
+    if (!arena)
+        return arena.error();
+    auto contents = VaultContents::createEmpty(**arena);
+    if (!contents)
+        return contents.error();
+    SyntheticVault synthetic(**arena, m_seed);
+    if (auto filled = synthetic.fill(*contents, entries); !filled)
+        return filled.error();
+    KdbxDatabase database(**arena);
+    if (auto converted = toKdbx(*contents, database); !converted)
+        return converted.error();
+    auto key = KdbxKey::fromPassword(**arena, m_password);
+    if (!key)
+        return key.error();
+    KdbxWriteOptions options;
+    options.kdf = kdf;
+    KdbxBenchRow row;
+    row.label = "Arcanum-written";
+    Stopwatch watch;
+    if (auto written = KdbxWriter::writeFile(**arena, path, database, *key, options); !written)
+        return written.error();
+    row.writeMs = watch.elapsedMs();
+    if (auto timed = timeReads(path, row); !timed)
+        return timed.error();
+    if (row.entries != entries)
+        return Error{ErrorCode::SystemError, "read back " + std::to_string(row.entries) +
+                                                 " entries, wrote " + std::to_string(entries)};
+    return row;
+}
+
+Result<KdbxBenchRow> KdbxBenchmark::runFile(const std::string& path) const
+{
+    KdbxBenchRow row;
+    row.label = path;
+    if (auto timed = timeReads(path, row); !timed)
+        return timed.error();
+    return row;
+}
+
+Result<void> KdbxBenchmark::timeReads(const std::string& path, KdbxBenchRow& row) const
+{
+    std::vector<double> readFile, header, kdf, decrypt, parse, rest, restCpu;
+    for (std::size_t run = 0; run < m_runs; ++run) {
+        auto arena = SecretArena::create();
+        if (!arena)
+            return arena.error();
+        auto key = KdbxKey::fromPassword(**arena, m_password);
+        if (!key)
+            return key.error();
+        Stopwatch watch;
+        double cpu = threadCpuMs();
+        auto file = KdbxReader::readFile(path);
+        if (!file)
+            return file.error();
+        readFile.push_back(watch.elapsedMs());
+        watch.restart();
+        auto parsedHeader = KdbxReader::readHeader(*file);
+        if (!parsedHeader)
+            return parsedHeader.error();
+        header.push_back(watch.elapsedMs());
+        double cpuBeforeKdf = threadCpuMs() - cpu;
+        watch.restart();
+        auto transformed = KdbxReader::transformKey(**arena, *parsedHeader, *key);
+        if (!transformed)
+            return transformed.error();
+        kdf.push_back(watch.elapsedMs());
+        cpu = threadCpuMs();
+        watch.restart();
+        auto payload =
+            KdbxReader::decryptPayload(**arena, *file, *parsedHeader, transformed->span());
+        if (!payload)
+            return payload.error();
+        decrypt.push_back(watch.elapsedMs());
+        watch.restart();
+        auto database = KdbxPayloadReader::read(**arena, payload->input, {});
+        if (!database)
+            return database.error();
+        parse.push_back(watch.elapsedMs());
+        restCpu.push_back(cpuBeforeKdf + threadCpuMs() - cpu);
+        rest.push_back(readFile.back() + header.back() + decrypt.back() + parse.back());
+        row.entries = database->entries.size();
+        row.fileBytes = file->size();
+        row.arenaMappedBytes = (*arena)->mappedBytes();
+        row.inflatedBytes = payload->input.payload.size();
+        if (payload->input.compressed && run + 1 == m_runs) { // untimed: the document's size
+            auto inflated =
+                GzipInflater::inflateAll(**arena, payload->input.payload, std::size_t(1) << 31);
+            if (!inflated)
+                return inflated.error();
+            row.inflatedBytes = inflated->size();
+        }
+    }
+    row.readFileMs = Stopwatch::median(readFile);
+    row.headerMs = Stopwatch::median(header);
+    row.kdfMs = Stopwatch::median(kdf);
+    row.decryptMs = Stopwatch::median(decrypt);
+    row.parseMs = Stopwatch::median(parse);
+    row.restMs = Stopwatch::median(rest);
+    row.restCpuMs = Stopwatch::median(restCpu);
+    return {};
+}
+
+} // namespace arcanum::bench

@@ -1,0 +1,264 @@
+// Canary scan for core/kdbx: after a KeePass database is read — decrypted, inflated by zlib,
+// parsed by expat, every value decoded into the pool — no copy of any imported title, user name,
+// password, protected field or note exists anywhere in the process outside secret memory; the
+// same after writing one (the export path). Checked for our own KDBX 4 files and for files
+// pykeepass writes (KDBX 3.1 Twofish + Salsa20, KDBX 4 AES-256 + Argon2d), in secret memory and
+// in the LockedMemory fallback. A planted copy shows the scan would see a leak.
+//
+// The canaries are random letters generated straight into an arena. pykeepass gets them through a
+// pipe written with write(2) from the arena (its own copies live in its own process).
+#include "KdbxFixtures.h"
+#include "TestSupport.h"
+#include "canary/CanaryScanner.h"
+#include "crypto/Random.h"
+#include "kdbx/KdbxReader.h"
+#include "kdbx/KdbxWriter.h"
+
+#include <QtTest>
+#include <cstring>
+#include <fcntl.h>
+#include <sodium.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace arcanum;
+using namespace arcanum::test;
+
+extern char** environ;
+
+namespace {
+
+constexpr std::size_t canaryLength = 24;
+
+// Makes KDBX files with pykeepass from a checked-in fixture, adding one entry whose fields are
+// the lines read from stdin: title, user name, password, notes, protected field.
+constexpr char pykeepassScript[] = R"(
+import sys
+from pykeepass import PyKeePass
+template, out, cipher = sys.argv[1:4]
+title, user, password, notes, hidden = sys.stdin.read().split("\n")[:5]
+kp = PyKeePass(template, password="fixture password")
+e = kp.add_entry(kp.root_group, title, user, password, notes=notes)
+e._set_string_field("Hidden", hidden)
+e._element.xpath("String[Key='Hidden']/Value")[0].set("Protected", "True")
+kp.kdbx.header.value.dynamic_header.cipher_id.data = cipher
+kp.kdbx.header.pop("data", None)
+for h in kp._xpath("/KeePassFile/Meta/HeaderHash"):
+    h.getparent().remove(h)
+kp.save(out)
+)";
+
+} // namespace
+
+class TestKdbxCanaryScan : public QObject
+{
+    Q_OBJECT
+
+    struct Canaries
+    {
+        std::vector<SecretBuffer> values; // title, user name, password, notes, protected field
+        static constexpr const char* labels[] = {"title", "user name", "password", "notes",
+                                                 "protected field"};
+    };
+
+    static Canaries makeCanaries(SecretArena& arena)
+    {
+        Canaries canaries;
+        for (std::size_t i = 0; i < 5; ++i) {
+            auto buffer = arena.allocate(canaryLength);
+            if (!buffer)
+                qFatal("%s", buffer.error().message.c_str());
+            Random::fill(buffer->bytes());
+            for (std::uint8_t& byte : buffer->bytes())
+                byte = static_cast<std::uint8_t>('a' + byte % 26); // in place, in the arena
+            canaries.values.push_back(std::move(buffer.value()));
+        }
+        return canaries;
+    }
+
+    static CanarySet canarySet(const Canaries& canaries)
+    {
+        auto set = CanarySet::create();
+        if (!set)
+            qFatal("canary set: %s", set.error().message.c_str());
+        for (std::size_t i = 0; i < canaries.values.size(); ++i)
+            if (!set->add(Canaries::labels[i], canaries.values[i].span()))
+                qFatal("canary set: cannot add");
+        return std::move(set.value());
+    }
+
+    static void expectClean(const CanarySet& set, const SecretArena& arena)
+    {
+        // The forked copy includes the dead stack below this frame, where reading ran.
+        const auto forked = CanaryScanner::scanForkedCopy(set);
+        QVERIFY2(forked.ok(), forked.ok() ? "" : forked.error().message.c_str());
+        QVERIFY2(forked->clean(), forked->summary().c_str());
+        // In the LockedMemory fallback the arena is ordinary readable memory: leave it out.
+        const auto self = CanaryScanner::scanSelf(set, arena.regions());
+        QVERIFY2(self.ok(), self.ok() ? "" : self.error().message.c_str());
+        QVERIFY2(self->clean(), self->summary().c_str());
+    }
+
+    // Compared in place: a std::string of a canary would itself be a copy the scan finds.
+    static bool same(SecretSpan a, const SecretBuffer& b)
+    {
+        return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+    }
+
+    static void checkRead(const KdbxDatabase& database, const Canaries& canaries)
+    {
+        bool found = false;
+        for (const KdbxEntry& entry : database.entries) {
+            if (!same(entry.title(), canaries.values[0]))
+                continue;
+            found = true;
+            QVERIFY(same(entry.userName(), canaries.values[1]));
+            QVERIFY(same(entry.password(), canaries.values[2]));
+            QVERIFY(same(entry.notes(), canaries.values[3]));
+            QVERIFY(same(entry.string("Hidden"), canaries.values[4]));
+        }
+        QVERIFY(found);
+    }
+
+    // Our own file: the canaries go through KdbxWriter, then KdbxReader. Forty entries carry
+    // them, each with 4 KiB of random filler, so the stream inflates in several calls and zlib's
+    // window (and expat's buffer) really hold plaintext along the way.
+    static std::vector<std::uint8_t> writeOwn(SecretArena& arena, const Canaries& canaries,
+                                              SecretSpan password)
+    {
+        auto filler = arena.allocate(4096);
+        if (!filler)
+            qFatal("%s", filler.error().message.c_str());
+        Random::fill(filler->bytes());
+        for (std::uint8_t& byte : filler->bytes())
+            byte = static_cast<std::uint8_t>('A' + byte % 26);
+        auto name = [](const char* text) {
+            return SecretSpan(reinterpret_cast<const std::uint8_t*>(text), std::strlen(text));
+        };
+        KdbxDatabase database(arena);
+        const std::uint32_t root = database.addGroup(std::nullopt, {});
+        for (int i = 0; i < 40; ++i) {
+            KdbxEntry& entry = database.entries[database.addEntry(root)];
+            entry.strings = {{name("Title"), canaries.values[0].span(), false},
+                             {name("UserName"), canaries.values[1].span(), false},
+                             {name("Password"), canaries.values[2].span(), true},
+                             {name("Notes"), canaries.values[3].span(), false},
+                             {name("Hidden"), canaries.values[4].span(), true},
+                             {name("Filler"), filler->span(), false}};
+        }
+        auto key = KdbxKey::fromPassword(arena, password);
+        auto file = KdbxWriter::write(arena, database, *key, cheapKdbxWriteOptions());
+        if (!file)
+            qFatal("%s", file.error().message.c_str());
+        return std::move(file.value());
+    }
+
+    // pykeepass's file: the canaries reach python through a pipe, written from the arena.
+    static std::vector<std::uint8_t> writeWithPykeepass(const Canaries& canaries,
+                                                        const char* templateName,
+                                                        const char* cipher, const QString& out)
+    {
+        int input[2];
+        if (pipe2(input, O_CLOEXEC) != 0)
+            qFatal("pipe2");
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, input[0], 0);
+        const std::string templatePath = std::string(kdbxFixtureDir()) + "/" + templateName;
+        const std::string outPath = out.toStdString();
+        const char* argv[] = {"/usr/bin/python3", "-c",   pykeepassScript, templatePath.c_str(),
+                              outPath.c_str(),    cipher, nullptr};
+        pid_t pid = 0;
+        const int spawned =
+            posix_spawn(&pid, argv[0], &actions, nullptr, const_cast<char**>(argv), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        close(input[0]);
+        if (spawned != 0)
+            qFatal("cannot start python3");
+        for (const SecretBuffer& value : canaries.values)
+            if (write(input[1], value.data(), value.size()) != ssize_t(value.size()) ||
+                write(input[1], "\n", 1) != 1)
+                qFatal("write to python");
+        close(input[1]);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            qFatal("pykeepass failed");
+        auto file = KdbxReader::readFile(outPath);
+        if (!file)
+            qFatal("%s", file.error().message.c_str());
+        return std::move(file.value());
+    }
+
+private slots:
+    void importedFieldsLiveOnlyInTheArena_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<bool>("fallback");
+        for (const bool fallback : {false, true}) {
+            const char* mode = fallback ? ", LockedMemory fallback" : "";
+            QTest::newRow(qPrintable(QString("Arcanum KDBX 4 ChaCha20%1").arg(mode)))
+                << "own" << fallback;
+            QTest::newRow(qPrintable(QString("pykeepass KDBX 3.1 Twofish%1").arg(mode)))
+                << "kdbx31" << fallback;
+            QTest::newRow(qPrintable(QString("pykeepass KDBX 4 AES-256 Argon2d%1").arg(mode)))
+                << "kdbx4" << fallback;
+        }
+    }
+    void importedFieldsLiveOnlyInTheArena()
+    {
+        QFETCH(QString, source);
+        QFETCH(bool, fallback);
+        SecretArenaOptions options;
+        if (fallback)
+            options.simulateMemfdSecretErrno = ENOSYS;
+        const auto arena = makeArena(options);
+        QTemporaryDir directory;
+        const Canaries canaries = makeCanaries(*arena);
+        const CanarySet set = canarySet(canaries);
+        const bool own = source == "own";
+        SecretBuffer password = secret(*arena, own ? "canary password" : "fixture password");
+
+        std::vector<std::uint8_t> file;
+        if (own)
+            file = writeOwn(*arena, canaries, password.span());
+        else if (source == "kdbx31")
+            file = writeWithPykeepass(canaries, "kdbx31-pykeepass-twofish.kdbx", "twofish",
+                                      directory.filePath("canary.kdbx"));
+        else
+            file = writeWithPykeepass(canaries, "kdbx4-pykeepass-aes-argon2d.kdbx", "aes256",
+                                      directory.filePath("canary.kdbx"));
+        {
+            auto key = KdbxKey::fromPassword(*arena, password.span());
+            auto database = KdbxReader::read(*arena, file, *key);
+            ARCANUM_VERIFY_OK(database);
+            checkRead(*database, canaries);
+            expectClean(set, *arena); // while the database is open
+        }
+        expectClean(set, *arena); // and after it is gone
+    }
+
+    void aPlantedCopyIsFound()
+    {
+        const auto arena = makeArena();
+        const Canaries canaries = makeCanaries(*arena);
+        const CanarySet set = canarySet(canaries);
+        SecretBuffer password = secret(*arena, "canary password");
+        const std::vector<std::uint8_t> file = writeOwn(*arena, canaries, password.span());
+        auto key = KdbxKey::fromPassword(*arena, password.span());
+        auto database = KdbxReader::read(*arena, file, *key);
+        ARCANUM_VERIFY_OK(database);
+        const KdbxEntry& entry = database->entries.at(0);
+        auto* leak = static_cast<char*>(std::malloc(entry.password().size()));
+        std::memcpy(leak, entry.password().data(), entry.password().size());
+        const auto forked = CanaryScanner::scanForkedCopy(set);
+        sodium_memzero(leak, entry.password().size());
+        std::free(leak);
+        QVERIFY2(forked.ok(), forked.ok() ? "" : forked.error().message.c_str());
+        QVERIFY2(forked->hitCount() >= 1, forked->summary().c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKdbxCanaryScan)
+#include "TestKdbxCanaryScan.moc"
