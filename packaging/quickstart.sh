@@ -2,7 +2,8 @@
 # One entry point for a fresh Debian 12 machine (README "Quick start", and CI via .ci/run).
 #
 #   bash packaging/quickstart.sh demo   install build deps, build, start Arcanum on a demo vault
-#   bash packaging/quickstart.sh test   install build deps, build, run every test
+#   bash packaging/quickstart.sh test   install build deps, build, run every test (ctest, then
+#                                       the Flatpak built and tested in its sandbox)
 #
 # Environment: BUILD_DIR (default build), ARCANUM_WERROR (default ON), JOBS (default nproc).
 set -euo pipefail
@@ -30,6 +31,8 @@ packages=(
   libxcb1-dev xvfb xclip xdotool weston qt6-wayland wl-clipboard
   dbus-bin at-spi2-core python3-gi gir1.2-atspi-2.0
   keepassxc python3-pykeepass  # the KeePass peers the KDBX tests read and write against
+  # The Flatpak (packaging/flatpak): runtime from Debian packages, app build, sandbox tests.
+  flatpak flatpak-builder mmdebstrap ostree fuse3 imagemagick xdg-desktop-portal
 )
 
 missing=()
@@ -49,8 +52,12 @@ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 cmake --build "$build_dir" -j "$jobs"
 
 if [ "$mode" = test ]; then
-  cd "$build_dir"
-  exec ctest --output-on-failure -j "$jobs"
+  (cd "$build_dir" && ctest --output-on-failure -j "$jobs")
+  # The Flatpak, in a private installation: the Debian 12 runtime and SDK (cached by input hash
+  # where the machine keeps /var/cache/arcanum-flatpak), the app, then the tests in the sandbox.
+  export FLATPAK_USER_DIR=${FLATPAK_USER_DIR:-$PWD/$build_dir/flatpak/user}
+  BUILD_DIR=$build_dir bash packaging/flatpak/build-local.sh
+  exec env BUILD_DIR="$build_dir" bash packaging/flatpak/test-sandbox.sh
 fi
 
 exec bash packaging/demo.sh "$build_dir"

@@ -4,6 +4,7 @@
 #include "format/PayloadOpener.h"
 #include "format/PayloadSealer.h"
 #include "format/VaultHeader.h"
+#include "platform/DocumentPortal.h"
 
 #include <cerrno>
 #include <chrono>
@@ -190,6 +191,11 @@ Result<void> Vault::save()
     m_diskBytes = std::move(file.value());
     m_formatVersion = VaultHeader::currentVersion;
     return m_contents.adopt(std::move(payload.value()));
+}
+
+std::string Vault::backupPath(const std::string& path)
+{
+    return DocumentPortal::backupPath(path);
 }
 
 Result<void> Vault::changePassword(SecretSpan newPassword, const Argon2Params& kdf)

@@ -54,7 +54,8 @@ public:
     Vault& operator=(const Vault&) = delete;
 
     [[nodiscard]] const std::string& path() const { return m_path; }
-    [[nodiscard]] static std::string backupPath(const std::string& path) { return path + ".bak"; }
+    // PATH.bak, or in the app's data folder for a vault in the document portal (DocumentPortal).
+    [[nodiscard]] static std::string backupPath(const std::string& path);
     [[nodiscard]] SecretArena& arena() { return *m_arena; }
     [[nodiscard]] ProtectionLevel protectionLevel() const { return m_arena->protectionLevel(); }
     [[nodiscard]] const Argon2Params& kdfParams() const { return m_kdf; }

@@ -5,6 +5,7 @@
 #include "platform/HibernationProbe.h"
 #include "support/PrivateDBus.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <optional>
@@ -146,12 +147,57 @@ private slots:
         const QDBusConnection client = bus.connect(QStringLiteral("probe-lonely"));
         QVERIFY(client.isConnected());
         QTemporaryDir dir;
-        QCOMPARE(HibernationProbe(dir.filePath(QStringLiteral("absent")),
-                                  HibernationProbe::logindQuery(client, 1000))
-                     .probe()
-                     .state,
-                 HibernationState::Unknown);
-        QVERIFY(!HibernationProbe::logindQuery(QDBusConnection(QStringLiteral("nowhere")))());
+        const HibernationVerdict verdict =
+            HibernationProbe(dir.filePath(QStringLiteral("absent")),
+                             HibernationProbe::logindQuery(client, 1000))
+                .probe();
+        QCOMPARE(verdict.state, HibernationState::Unknown);
+        // The bus's own error, e.g. what Flatpak's proxy or a bus without logind answers.
+        QVERIFY2(
+            verdict.reason.contains(QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown")),
+            qPrintable(verdict.reason));
+    }
+
+    void withoutSystemBusTheReasonSaysSo()
+    {
+        // Inside Flatpak without --system-talk-name=org.freedesktop.login1 there is no system bus.
+        const LogindReply reply =
+            HibernationProbe::logindQuery(QDBusConnection(QStringLiteral("nowhere")))();
+        QVERIFY(!reply.answer);
+        QVERIFY2(reply.error.contains(QStringLiteral("no system bus")), qPrintable(reply.error));
+        QTemporaryDir dir;
+        const HibernationVerdict verdict =
+            HibernationProbe(
+                dir.filePath(QStringLiteral("absent")),
+                HibernationProbe::logindQuery(QDBusConnection(QStringLiteral("nowhere"))))
+                .probe();
+        QCOMPARE(verdict.state, HibernationState::Unknown);
+        QVERIFY2(
+            verdict.reason.contains(QStringLiteral("--system-talk-name=org.freedesktop.login1")),
+            qPrintable(verdict.reason));
+    }
+
+    void silentLogindEndsInUnknownAfterTheTimeout()
+    {
+        test::PrivateDBus bus;
+        QVERIFY2(bus.isRunning(), qPrintable(bus.error()));
+        test::FakeLogindHost host(bus);
+        QVERIFY(host.isOk());
+        host.logind().setSilent(true);
+        const QDBusConnection client = bus.connect(QStringLiteral("probe-patient"));
+        QTemporaryDir dir;
+        QElapsedTimer clock;
+        clock.start();
+        const HibernationVerdict verdict =
+            HibernationProbe(dir.filePath(QStringLiteral("absent")),
+                             HibernationProbe::logindQuery(client, 300))
+                .probe();
+        const qint64 elapsed = clock.elapsed();
+        QCOMPARE(verdict.state, HibernationState::Unknown);
+        QVERIFY2(verdict.reason.contains(QStringLiteral("no reply within 300 ms")),
+                 qPrintable(verdict.reason));
+        QVERIFY2(elapsed >= 250 && elapsed < 5000, qPrintable(QString::number(elapsed)));
+        QCOMPARE(host.logind().calls().count(QStringLiteral("CanHibernate")), 1);
     }
 
     void messageSaysWhyAndWhatToDo()

@@ -47,10 +47,13 @@ std::optional<HibernationVerdict> HibernationProbe::probeKernel() const
 
 HibernationVerdict HibernationProbe::probeLogind() const
 {
-    const std::optional<QString> answer = m_logindQuery ? m_logindQuery() : std::nullopt;
-    if (!answer)
+    const LogindReply reply = m_logindQuery ? m_logindQuery() : LogindReply();
+    const std::optional<QString>& answer = reply.answer;
+    if (!answer) {
+        const QString why = reply.error.isEmpty() ? tr("nobody to ask") : reply.error;
         return {HibernationState::Unknown,
-                tr("the power state file is unreadable and logind did not answer")};
+                tr("%1 is unreadable and logind did not answer: %2").arg(m_powerStatePath, why)};
+    }
     const QString why = tr("logind CanHibernate answered \"%1\"").arg(*answer);
     if (*answer == u"yes" || *answer == u"challenge")
         return {HibernationState::CanHibernate, why};
@@ -62,18 +65,36 @@ HibernationVerdict HibernationProbe::probeLogind() const
 HibernationProbe::LogindQuery HibernationProbe::logindQuery(const QDBusConnection& bus,
                                                             int timeoutMs)
 {
-    return [bus, timeoutMs]() -> std::optional<QString> {
+    return [bus, timeoutMs]() -> LogindReply {
         if (!bus.isConnected())
-            return std::nullopt;
+            return {std::nullopt, tr("no system bus (inside Flatpak it needs "
+                                     "--system-talk-name=org.freedesktop.login1)")};
         const QDBusMessage call = QDBusMessage::createMethodCall(
             QString::fromLatin1(logindService), QString::fromLatin1(logindPath),
             QString::fromLatin1(logindManager), QStringLiteral("CanHibernate"));
         const QDBusMessage reply = bus.call(call, QDBus::Block, timeoutMs);
+        if (reply.type() == QDBusMessage::ErrorMessage)
+            return {std::nullopt, reply.errorName() == u"org.freedesktop.DBus.Error.NoReply"
+                                      ? tr("no reply within %1 ms").arg(timeoutMs)
+                                      : reply.errorName()};
         if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().size() != 1 ||
             reply.arguments().constFirst().metaType() != QMetaType::fromType<QString>())
-            return std::nullopt;
-        return reply.arguments().constFirst().toString();
+            return {std::nullopt, tr("an unexpected reply")};
+        return LogindReply(reply.arguments().constFirst().toString());
     };
+}
+
+QString HibernationProbe::stateName(HibernationState state)
+{
+    switch (state) {
+    case HibernationState::CanHibernate:
+        return QStringLiteral("can hibernate");
+    case HibernationState::CannotHibernate:
+        return QStringLiteral("cannot hibernate");
+    case HibernationState::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
 }
 
 QString HibernationProbe::unlockedMessage()

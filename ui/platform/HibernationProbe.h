@@ -7,6 +7,9 @@
 //      unreadable or absent (Flatpak hides /sys/power) -> ask the next source;
 //   2. logind's org.freedesktop.login1.Manager.CanHibernate on the system bus:
 //      "yes"/"challenge" -> can, "no"/"na" -> cannot, no answer or anything else -> Unknown.
+//      Never blocks longer than the call's timeout. Inside Flatpak without
+//      --system-talk-name=org.freedesktop.login1 there is no system bus at all (or the bus proxy
+//      refuses the call at once): Unknown, and the reason says why.
 // Both sources are injectable (file path, a function returning logind's answer) so tests cover
 // every case without touching the machine. Owns nothing secret.
 #pragma once
@@ -16,6 +19,7 @@
 #include <QString>
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace arcanum {
 
@@ -33,14 +37,25 @@ struct HibernationVerdict
     QString reason;
 };
 
+// What asking logind gave: its CanHibernate answer ("yes", "no", "challenge", "na"), or none and
+// why not (no system bus, the bus's error, a timeout).
+struct LogindReply
+{
+    LogindReply(std::optional<QString> answer = std::nullopt, QString error = {})
+        : answer(std::move(answer)), error(std::move(error))
+    {}
+    LogindReply(std::nullopt_t) {}
+
+    std::optional<QString> answer;
+    QString error;
+};
+
 class HibernationProbe
 {
     Q_DECLARE_TR_FUNCTIONS(HibernationProbe)
 
 public:
-    // Returns logind's CanHibernate answer ("yes", "no", "challenge", "na"), or nullopt when
-    // the bus or logind did not answer.
-    using LogindQuery = std::function<std::optional<QString>()>;
+    using LogindQuery = std::function<LogindReply()>;
 
     static constexpr const char* defaultPowerStatePath = "/sys/power/state";
 
@@ -52,6 +67,9 @@ public:
 
     // Calls CanHibernate on `bus` (blocking, at most `timeoutMs`).
     [[nodiscard]] static LogindQuery logindQuery(const QDBusConnection& bus, int timeoutMs = 2000);
+
+    // "can hibernate", "cannot hibernate" or "unknown", for logs (untranslated).
+    [[nodiscard]] static QString stateName(HibernationState state);
 
     // What the banner says while a vault is unlocked on a machine that can hibernate.
     [[nodiscard]] static QString unlockedMessage();

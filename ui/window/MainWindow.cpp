@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDebug>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -220,8 +221,8 @@ void MainWindow::openVault(const QString& path)
 void MainWindow::unlock()
 {
     // Ask before unlocking: once secret memory exists the kernel hides "disk" from us.
-    const HibernationVerdict verdict = m_probe.probe();
-    m_banner->setHibernationState(verdict.state);
+    m_hibernation = m_probe.probe();
+    m_banner->setHibernationState(m_hibernation.state);
     auto password = m_unlockPage->takePassword();
     if (!password) {
         m_unlockPage->showError(QString::fromStdString(password.error().message));
@@ -241,7 +242,8 @@ void MainWindow::createVault()
                              QString::fromStdString(password.error().message));
         return;
     }
-    m_banner->setHibernationState(m_probe.probe().state);
+    m_hibernation = m_probe.probe();
+    m_banner->setHibernationState(m_hibernation.state);
     m_unlockPage->setVaultPath(dialog.path());
     m_session->create(dialog.path(), std::move(password.value()), dialog.kdfParams());
 }
@@ -290,6 +292,14 @@ void MainWindow::onUnlocked()
     m_lock->setUnlocked(true);
     updateTitle();
     m_vaultPage->focusEntryList();
+    // One line on stderr for whoever runs Arcanum from a terminal (and the Flatpak tests): which
+    // protection, and why the hibernation banner is or is not shown. Nothing secret.
+    qInfo().noquote() << QStringLiteral("Unlocked: %1; hibernation: %2 (%3); banner %4")
+                             .arg(protectionText(),
+                                  HibernationProbe::stateName(m_hibernation.state),
+                                  m_hibernation.reason,
+                                  m_banner->wantsToShow() ? QStringLiteral("shown")
+                                                          : QStringLiteral("hidden"));
     if (vault->protectionLevel() == ProtectionLevel::LockedMemory)
         statusBar()->showMessage(tr("Secret memory is unavailable; the vault is in locked memory, "
                                     "which root and debuggers can read."));

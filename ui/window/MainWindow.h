@@ -80,6 +80,7 @@ private:
 
     Settings* m_settings;
     HibernationProbe m_probe;
+    HibernationVerdict m_hibernation; // the probe's last answer, asked before each unlock
     VaultSession* m_session = nullptr;
     LockController* m_lock = nullptr;
     LockCoordinator* m_lockCoordinator = nullptr;

@@ -127,7 +127,8 @@ public:
             return true;
         }
         if (message.member() == u"CanHibernate") {
-            connection.send(message.createReply(m_canHibernate));
+            if (!m_silent) // silent: a logind that hangs, the caller's timeout must end the wait
+                connection.send(message.createReply(m_canHibernate));
             return true;
         }
         if (message.member() == u"Inhibit") {
@@ -151,6 +152,11 @@ public:
     {
         QMutexLocker locker(&m_mutex);
         m_canHibernate = answer;
+    }
+    void setSilent(bool silent)
+    {
+        QMutexLocker locker(&m_mutex);
+        m_silent = silent;
     }
     [[nodiscard]] QStringList calls() const
     {
@@ -183,6 +189,7 @@ public:
 private:
     mutable QMutex m_mutex;
     QString m_canHibernate = QStringLiteral("yes");
+    bool m_silent = false;
     QStringList m_calls;
     QStringList m_inhibitArguments;
     QList<int> m_readEnds;
