@@ -338,7 +338,7 @@ void MainWindow::onLocked()
     if (m_session->path().isEmpty())
         statusBar()->clearMessage();
     else
-        statusBar()->showMessage(tr("Locked: %1").arg(lockReasonText(m_lastLockReason)));
+        statusBar()->showMessage(lockReasonText(m_lastLockReason));
     m_lastLockReason = LockReason::OnDemand;
     updateTitle();
 }
