@@ -56,23 +56,29 @@ std::size_t MemoryLockLimit::lockedBytes()
     return 0;
 }
 
-Error MemoryLockLimit::exceeded(std::size_t totalBytes, std::size_t limitBytes)
+std::string MemoryLockLimit::bytesText(std::size_t bytes)
+{
+    return kibText(bytes) + " (" + std::to_string(bytes) + " bytes)";
+}
+
+std::string MemoryLockLimit::howToRaise(std::size_t totalBytes)
 {
     const std::size_t suggestedKiB = ((totalBytes * 2 + 1023) / 1024 + 1023) / 1024 * 1024;
-    return Error{
-        ErrorCode::MemoryLockLimit,
-        "Not enough lockable memory: the memory-lock limit (RLIMIT_MEMLOCK, `ulimit -l`) "
-        "is " +
-            kibText(limitBytes) + " (" + std::to_string(limitBytes) +
-            " bytes), and Arcanum needs " + kibText(totalBytes) + " (" +
-            std::to_string(totalBytes) +
-            " bytes) locked in all. Nothing was unlocked. Raise the limit, for example to " +
-            std::to_string(suggestedKiB) +
-            " KiB: set `memlock` in /etc/security/limits.conf, or `LimitMEMLOCK=` / "
-            "`DefaultLimitMEMLOCK=` for systemd sessions, then log in again (or run "
-            "`ulimit -l " +
-            std::to_string(suggestedKiB) +
-            "` in the shell that starts Arcanum, if the hard limit allows it)."};
+    return "Raise the limit, for example to " + std::to_string(suggestedKiB) +
+           " KiB: set `memlock` in /etc/security/limits.conf, or `LimitMEMLOCK=` / "
+           "`DefaultLimitMEMLOCK=` for systemd sessions, then log in again (or run "
+           "`ulimit -l " +
+           std::to_string(suggestedKiB) +
+           "` in the shell that starts Arcanum, if the hard limit allows it).";
+}
+
+Error MemoryLockLimit::exceeded(std::size_t totalBytes, std::size_t limitBytes)
+{
+    return Error{ErrorCode::MemoryLockLimit,
+                 "Not enough lockable memory: the memory-lock limit (RLIMIT_MEMLOCK, `ulimit -l`) "
+                 "is " +
+                     bytesText(limitBytes) + ", and Arcanum needs " + bytesText(totalBytes) +
+                     " locked in all. Nothing was unlocked. " + howToRaise(totalBytes)};
 }
 
 } // namespace arcanum

@@ -5,6 +5,7 @@
 #include "common/Error.h"
 
 #include <cstddef>
+#include <string>
 
 namespace arcanum {
 
@@ -24,6 +25,10 @@ public:
     // The error for "needed `totalBytes` in all, `limitBytes` allowed": names the limit, the
     // numbers, and how to raise it.
     [[nodiscard]] static Error exceeded(std::size_t totalBytes, std::size_t limitBytes);
+    // The sentence that says how to raise the limit, suggesting twice `totalBytes`.
+    [[nodiscard]] static std::string howToRaise(std::size_t totalBytes);
+    // "8192 KiB (8388608 bytes)".
+    [[nodiscard]] static std::string bytesText(std::size_t bytes);
 };
 
 } // namespace arcanum

@@ -41,6 +41,8 @@ public:
     [[nodiscard]] std::size_t size() const { return m_records.size(); }
     [[nodiscard]] bool empty() const { return m_records.empty(); }
     [[nodiscard]] const std::vector<RecordSlot>& records() const { return m_records; }
+    // The same, for VaultContents::compact() to re-point in place (never to add or remove).
+    [[nodiscard]] std::vector<RecordSlot>& recordSlots() { return m_records; }
     void clear() { m_records.clear(); }
 
 private:

@@ -5,6 +5,7 @@
 #include "format/PayloadSealer.h"
 #include "format/VaultHeader.h"
 #include "platform/DocumentPortal.h"
+#include "vault/VaultMemoryBudget.h"
 
 #include <cerrno>
 #include <chrono>
@@ -16,7 +17,6 @@ namespace arcanum {
 
 namespace {
 
-constexpr std::size_t arenaHeadroom = 64 * 1024;
 // Below this a page-in thread costs more than it saves.
 constexpr std::size_t pageInThreshold = 256 * 1024;
 
@@ -32,6 +32,7 @@ Vault::~Vault()
 {
     // Members that hold arena buffers go first, then the arena wipes and unmaps the rest.
     m_keys.reset();
+    m_saveRoom.reset();
     m_contents = VaultContents(*m_arena);
     m_arena->release();
 }
@@ -47,9 +48,13 @@ Result<std::unique_ptr<Vault>> Vault::create(const std::string& path, SecretSpan
         return valid.error();
     if (auto within = kdf.checkLimits(); !within)
         return within.error();
-    auto arena = SecretArena::create(options, arenaHeadroom);
+    auto arena = SecretArena::create(options, VaultMemoryBudget::arenaBytes(
+                                                  VaultMemoryBudget::emptyPayloadBytes));
     if (!arena)
         return arena.error();
+    auto saveRoom = (*arena)->allocate(VaultMemoryBudget::saveBytes);
+    if (!saveRoom)
+        return saveRoom.error();
     auto keys = VaultKeys::derive(password, kdf, **arena);
     if (!keys)
         return keys.error();
@@ -58,6 +63,7 @@ Result<std::unique_ptr<Vault>> Vault::create(const std::string& path, SecretSpan
         return contents.error();
     std::unique_ptr<Vault> vault(new Vault(
         path, std::move(arena.value()), std::move(contents.value()), std::move(keys.value()), kdf));
+    vault->m_saveRoom = std::move(saveRoom.value());
     if (auto saved = vault->save(); !saved)
         return saved.error();
     return vault;
@@ -84,13 +90,23 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, SecretSpan p
                          " If you did not choose these costs, the file may have been tampered "
                          "with; restore it from the backup (.bak) beside it."};
 
-    // Map the arena first: a memory-lock problem should show before a second of Argon2.
-    auto arena = SecretArena::create(options, header->ciphertextLength + arenaHeadroom);
-    if (!arena)
+    // Map the arena first, for everything the vault will need until it is locked — the payload,
+    // the keys, edits, and the save's chunk buffer (VaultMemoryBudget): a vault that does not
+    // fit under the memory-lock limit is refused now, before a second of Argon2, and never at
+    // its first save.
+    auto arena =
+        SecretArena::create(options, VaultMemoryBudget::arenaBytes(header->payloadLength()));
+    if (!arena) {
+        if (arena.error().code == ErrorCode::MemoryLockLimit)
+            return VaultMemoryBudget::tooBig(header->payloadLength(), options);
         return arena.error();
+    }
     auto payload = (*arena)->allocate(header->payloadLength());
     if (!payload)
         return payload.error();
+    auto saveRoom = (*arena)->allocate(VaultMemoryBudget::saveBytes);
+    if (!saveRoom)
+        return saveRoom.error();
     // The first touch of a secret-memory page is slow (the kernel takes it out of its direct
     // map: ~7 us a page, 9 ms for a 5 MB vault). Do it while Argon2 runs, not after. The thread
     // only writes zeros into the still-empty payload buffer, and is joined before anything else
@@ -124,6 +140,7 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, SecretSpan p
     std::unique_ptr<Vault> vault(new Vault(path, std::move(arena.value()),
                                            std::move(contents.value()), std::move(keys.value()),
                                            header->kdf));
+    vault->m_saveRoom = std::move(saveRoom.value());
     vault->m_formatVersion = header->version;
     vault->m_fileBytes = file->size();
     vault->m_diskBytes = std::move(file.value());
@@ -169,13 +186,31 @@ Result<void> Vault::checkDiskUnchanged(std::optional<std::vector<std::uint8_t>>&
     return {};
 }
 
+Result<std::vector<std::uint8_t>> Vault::sealContents()
+{
+    // The sealer's chunk buffer and stream state take the room held for them since the open.
+    m_saveRoom.reset();
+    auto file = [this]() -> Result<std::vector<std::uint8_t>> {
+        auto sealer = PayloadSealer::begin(*m_keys, m_kdf, m_contents.payloadBytes(), *m_arena);
+        if (!sealer)
+            return sealer.error();
+        // Record by record: the sealer gathers them into one 64 KiB buffer and encrypts each
+        // chunk as it fills (a record of a chunk or more is encrypted where it lies).
+        if (auto written = m_contents.forEachRecord(
+                [&](SecretSpan record) { return sealer->write(record); });
+            !written)
+            return written.error();
+        return sealer->finish();
+    }();
+    if (auto saveRoom = m_arena->allocate(VaultMemoryBudget::saveBytes); saveRoom)
+        m_saveRoom = std::move(saveRoom.value()); // freed just now, so it fits again
+    return file;
+}
+
 Result<void> Vault::save()
 {
     m_contents.dropUnusedAttachmentData();
-    auto payload = m_contents.serialize();
-    if (!payload)
-        return payload.error();
-    auto file = sealFile(payload->span(), *m_keys, m_kdf, *m_arena);
+    auto file = sealContents();
     if (!file)
         return file.error();
     std::optional<std::vector<std::uint8_t>> old;
@@ -190,7 +225,8 @@ Result<void> Vault::save()
     m_fileBytes = file->size();
     m_diskBytes = std::move(file.value());
     m_formatVersion = VaultHeader::currentVersion;
-    return m_contents.adopt(std::move(payload.value()));
+    m_contents.compact();
+    return {};
 }
 
 std::string Vault::backupPath(const std::string& path)

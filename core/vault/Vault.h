@@ -4,9 +4,12 @@
 // open(): read the file -> check the header and the KDF limits -> map an arena sized from the
 // file -> Argon2id -> key check (wrong password?) -> decrypt straight into the arena (version 2:
 // chunk by chunk; version 1: at once, then converted to version 2 in place) -> index in place.
-// save(): serialize into the arena -> encrypt (format version 2, fresh stream header) -> refuse
-// if the file changed on disk since it was read -> back up the previous file to PATH.bak ->
-// replace PATH atomically.
+// save(): hand the records one by one to the sealer, which encrypts each 64 KiB chunk as it
+// fills (format version 2, fresh stream header; one chunk buffer of secret memory, whatever the
+// vault's size) -> refuse if the file changed on disk since it was read -> back up the previous
+// file to PATH.bak -> replace PATH atomically -> compact the records in place.
+// The arena is mapped at open for all of it (VaultMemoryBudget): a vault that does not fit under
+// the memory-lock limit is refused at open, not at its first save.
 // Destroying the Vault is locking it: every buffer is wiped and the arena unmapped.
 #pragma once
 
@@ -89,12 +92,16 @@ public:
 private:
     Vault(std::string path, std::unique_ptr<SecretArena> arena, VaultContents contents,
           VaultKeys keys, const Argon2Params& kdf);
+    // The whole file for the current contents, sealed chunk by chunk.
+    [[nodiscard]] Result<std::vector<std::uint8_t>> sealContents();
     [[nodiscard]] Result<void> checkDiskUnchanged(std::optional<std::vector<std::uint8_t>>& old);
 
     std::string m_path;
     std::unique_ptr<SecretArena> m_arena; // declared first: destroyed last
     VaultContents m_contents;
     std::optional<VaultKeys> m_keys;
+    // Held from open to lock for the save's chunk buffer and stream state (VaultMemoryBudget).
+    SecretBuffer m_saveRoom;
     Argon2Params m_kdf;
     std::uint16_t m_formatVersion = VaultHeader::currentVersion;
     std::uint64_t m_fileBytes = 0;

@@ -10,6 +10,8 @@
 #include <bitset>
 #include <chrono>
 #include <cstring>
+#include <functional>
+#include <sodium.h>
 #include <string>
 #include <utility>
 
@@ -231,13 +233,50 @@ Result<void> VaultContents::index(SecretSpan payload, Identity identity)
 Result<SecretBuffer> VaultContents::serialize() const
 {
     RecordWriter writer(*m_arena, payloadBytes());
-    writer.appendRaw(m_items.meta.whole);
-    for (const auto* list :
-         {&m_items.groups, &m_items.entries, &m_items.tombstones, &m_items.associations,
-          &m_items.attachments.records(), &m_items.opaque})
-        for (const RecordSlot& slot : *list)
-            writer.appendRaw(slot.whole);
+    (void)forEachRecord([&](SecretSpan record) -> Result<void> {
+        writer.appendRaw(record);
+        return {};
+    });
     return writer.finish();
+}
+
+void VaultContents::compact()
+{
+    std::vector<RecordSlot*> inPayload, inOwnBuffer;
+    const auto sort = [&](RecordSlot& slot) {
+        (slot.owned.isNull() ? inPayload : inOwnBuffer).push_back(&slot);
+    };
+    sort(m_items.meta);
+    for (auto* list : {&m_items.groups, &m_items.entries, &m_items.tombstones,
+                       &m_items.associations, &m_items.attachments.recordSlots(), &m_items.opaque})
+        for (RecordSlot& slot : *list)
+            sort(slot);
+    // In address order every record moves down or stays: it never overwrites one not yet moved.
+    std::sort(inPayload.begin(), inPayload.end(), [](const RecordSlot* a, const RecordSlot* b) {
+        return std::less<const std::uint8_t*>()(a->whole.data(), b->whole.data());
+    });
+    std::uint8_t* const base = m_payload.data();
+    const std::size_t capacity = m_payload.size();
+    std::size_t at = 0;
+    for (RecordSlot* slot : inPayload) {
+        const std::size_t size = slot->whole.size();
+        if (base + at != slot->whole.data())
+            std::memmove(base + at, slot->whole.data(), size);
+        slot->whole = SecretSpan(base + at, size);
+        at += size;
+    }
+    for (RecordSlot* slot : inOwnBuffer) {
+        const std::size_t size = slot->whole.size();
+        if (size > capacity - at)
+            continue;
+        std::memcpy(base + at, slot->whole.data(), size);
+        slot->whole = SecretSpan(base + at, size);
+        slot->owned.reset(); // wiped and freed
+        at += size;
+    }
+    if (capacity > at)
+        sodium_memzero(base + at, capacity - at);
+    m_modified = false;
 }
 
 Result<void> VaultContents::adopt(SecretBuffer payload)
@@ -259,9 +298,7 @@ Result<void> VaultContents::adopt(SecretBuffer payload)
 std::size_t VaultContents::payloadBytes() const
 {
     std::size_t total = m_items.meta.whole.size();
-    for (const auto* list :
-         {&m_items.groups, &m_items.entries, &m_items.tombstones, &m_items.associations,
-          &m_items.attachments.records(), &m_items.opaque})
+    for (const auto* list : lists())
         for (const RecordSlot& slot : *list)
             total += slot.whole.size();
     return total;

@@ -5,7 +5,9 @@
 // The model IS the payload format: each item is a record (docs/FORMAT.md §3) that lives either
 // in the decrypted payload buffer or, once changed, in its own arena buffer. The index below
 // holds only spans (pointers and record lengths) and random ids in ordinary memory. Serializing
-// is concatenation; after a save the new payload buffer replaces the old one (compaction).
+// is concatenation, handed out a record at a time (forEachRecord) so that a save seals it in
+// chunks without a second copy of the payload; after a save, compact() moves the changed records
+// into the payload buffer's free space, in place.
 #pragma once
 
 #include "common/Result.h"
@@ -44,7 +46,27 @@ public:
     // opening writes nothing; the next save writes version 2.
     [[nodiscard]] static Result<VaultContents> loadVersion1(SecretBuffer payload,
                                                             SecretArena& arena);
-    // The payload bytes (a fresh arena buffer). Follow with adopt() once it is safely saved.
+    // The payload, record by record in file order (docs/FORMAT.md §3.1): calls `sink` with each
+    // top-level record's whole bytes (arena memory) and stops at its first error. The records
+    // together are payloadBytes() bytes.
+    template <typename Sink>
+    [[nodiscard]] Result<void> forEachRecord(Sink&& sink) const
+    {
+        if (auto done = sink(m_items.meta.whole); !done)
+            return done;
+        for (const auto* list : lists())
+            for (const RecordSlot& slot : *list)
+                if (auto done = sink(slot.whole); !done)
+                    return done;
+        return {};
+    }
+    // After a save: slides the records that live in the payload buffer down over the space of
+    // replaced and deleted ones, then moves changed records (each in its own buffer) into the
+    // room this frees, as many as fit, wiping what is left. No allocation, no second copy: what
+    // a save needs does not grow with the vault. Clears isModified().
+    void compact();
+    // The payload bytes as one fresh arena buffer (a second copy: tools and tests; Vault::save
+    // uses forEachRecord). Follow with adopt() once it is safely saved.
     [[nodiscard]] Result<SecretBuffer> serialize() const;
     // Replaces the storage with `payload` (which must be serialize()'s output), freeing every
     // per-item buffer.
@@ -159,6 +181,13 @@ private:
         AddIfMissing // a converted version-1 payload
     };
 
+    // Every list of top-level records but meta, in file order.
+    [[nodiscard]] std::array<const std::vector<RecordSlot>*, 6> lists() const
+    {
+        return {&m_items.groups,       &m_items.entries,
+                &m_items.tombstones,   &m_items.associations,
+                &m_items.attachments.records(), &m_items.opaque};
+    }
     [[nodiscard]] Result<void> index(SecretSpan payload, Identity identity);
     [[nodiscard]] Result<void> addTombstone(const EntryId& id);
     // The data id of each of the draft's attachments, storing new bytes.
