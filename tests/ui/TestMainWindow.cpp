@@ -27,6 +27,7 @@
 #include "window/MainWindow.h"
 #include "window/UnlockPage.h"
 #include "window/VaultPage.h"
+#include "vault/VaultMemoryBudget.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -194,6 +195,61 @@ private slots:
         QVERIFY(!f.window->session()->isUnlocked());
         QVERIFY2(f.window->unlockPage()->errorText().contains("damaged"),
                  qPrintable(f.window->unlockPage()->errorText()));
+    }
+
+    // Issue 11 item 7: a vault that cannot be opened, edited and saved under the memory-lock
+    // limit (simulated here; TestArcanumCli runs the real one) is refused on the unlock page,
+    // before anything can be edited, with the entries that would fit and how to raise the limit.
+    // Under a limit it fits, it unlocks, and an edit saves.
+    void vaultTooBigForTheMemoryLockLimitIsRefusedOnTheUnlockPage()
+    {
+        Fixture f;
+        const QString big = f.dir.filePath("big.arcanum");
+        {
+            auto input = makeArena();
+            auto vault = Vault::create(big.toStdString(), secret(*input, masterPassword).span(),
+                                       Argon2Params::withRandomSalt(256, 1, 1));
+            QVERIFY(vault.ok());
+            SecretArena& arena = (*vault)->arena();
+            const std::string notes(300, 'n');
+            for (int i = 0; i < 600; ++i) {
+                EntryDraft draft(arena);
+                const std::string title = "Entry " + std::to_string(i);
+                QVERIFY(draft.set(EntryField::Title, secret(arena, title.c_str()).span()));
+                QVERIFY(draft.set(EntryField::Notes, secret(arena, notes.c_str()).span()));
+                QVERIFY((*vault)->contents().addEntry(draft).ok());
+            }
+            QVERIFY((*vault)->save().ok());
+        }
+        SecretArenaOptions options;
+        options.simulateMemoryLockLimit = 256 * 1024;
+        f.window->session()->setArenaOptions(options);
+        f.window->openVault(big);
+        QVERIFY(showAndActivate(*f.window));
+        QVERIFY(f.typeAndUnlock(masterPassword));
+        QVERIFY(!f.window->session()->isUnlocked());
+        QVERIFY(f.window->unlockPage()->isVisible());
+        const QString error = f.window->unlockPage()->errorText();
+        const QString fit =
+            QString::number(VaultMemoryBudget::entriesThatFit(options.simulateMemoryLockLimit));
+        for (const QString& part :
+             {QStringLiteral("too big for the memory-lock limit"), "a vault of about " + fit +
+                  " entries fits", QStringLiteral("ulimit -l"), QStringLiteral("LimitMEMLOCK="),
+              QStringLiteral("Nothing was unlocked")})
+            QVERIFY2(error.contains(part), qPrintable(error));
+
+        options.simulateMemoryLockLimit = 1024 * 1024;
+        f.window->session()->setArenaOptions(options);
+        f.window->unlockPage()->passwordField()->clear();
+        QVERIFY(f.unlock());
+        QCOMPARE(f.model()->rowCount(), 600);
+        Vault* vault = f.window->session()->vault();
+        auto draft = EntryDraft::fromEntry(vault->contents().entry(5), vault->arena());
+        QVERIFY(draft.ok());
+        QVERIFY(draft->set(EntryField::Title, secret(vault->arena(), "Renamed").span()).ok());
+        QVERIFY(vault->contents().updateEntry(vault->contents().entry(5).id(), *draft).ok());
+        QVERIFY(f.window->session()->commitChanges().ok());
+        QCOMPARE(vault->arena().regionCount(), std::size_t(1));
     }
 
     void searchNarrowsTheList()
