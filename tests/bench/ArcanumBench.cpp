@@ -18,6 +18,7 @@
 #include "format/VaultHeader.h"
 #include "hardening/ProcessHardening.h"
 #include "secret/MemoryLockLimit.h"
+#include "vault/VaultMemoryBudget.h"
 #include "secret/SecretArena.h"
 
 #include <cerrno>
@@ -48,6 +49,7 @@ struct Options
     std::uint32_t kdfIterations = 3;
     std::uint32_t kdfLanes = Argon2Params::defaultLanes();
     bool kdfGiven = false;
+    bool largest = false;
     std::vector<std::size_t> kdbxSizes;
     std::vector<std::string> kdbxFiles;
 };
@@ -58,6 +60,7 @@ constexpr const char* usage =
     "  --entries  vault sizes (default 1000,10000,20000,100000)\n"
     "  --quick    fewer repetitions and an 8 MiB, 1-pass KDF (a smoke test, not a measurement)\n"
     "  --locked-memory  use the mlock fallback, as if memfd_secret were missing\n"
+    "  --largest  also find the largest vault that fits the 8 MiB lock budget (bisection)\n"
     "  --keep     write the vaults into DIR and keep them (password: \"bench password\")\n"
     "  --kdf-*    the Argon2id cost measured in the KDF column (default 256 MiB, 3 passes)\n"
     "  --kdbx N[,N...]  import KeePass databases of these sizes instead (KDF: Argon2id 64 MiB,\n"
@@ -96,6 +99,8 @@ bool parse(int argc, char** argv, Options& options)
         const bool hasValue = i + 1 < argc;
         if (arg == "--quick") {
             options.quick = true;
+        } else if (arg == "--largest") {
+            options.largest = true;
         } else if (arg == "--locked-memory") {
             options.lockedMemory = true;
         } else if (arg == "--entries" && hasValue) {
@@ -194,7 +199,7 @@ void printTables(const std::vector<BenchRow>& rows, double kdfMs, const Argon2Pa
     std::printf(
         "| entries | open ms (KDF excluded) | open ms after the real KDF | KDF ms | search "
         "ms (worst median) | sort by title ms | save ms | file bytes | secret bytes / entry "
-        "(mapped / used) | fits %s lock budget (open + save) |\n",
+        "(mapped / used) | fits %s lock budget (open + edit + save) |\n",
         mib(settings.lockBudgetBytes).c_str());
     std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (const BenchRow& row : rows) {
@@ -202,7 +207,7 @@ void printTables(const std::vector<BenchRow>& rows, double kdfMs, const Argon2Pa
         for (const SearchTiming& search : row.searches)
             worst = std::max(worst, search.ms);
         const std::string budget = (row.fitsLockBudget ? "yes" : "no, " + row.lockBudgetNote) +
-                                   " (needs " + mib(row.mappedAfterSave) + ")";
+                                   " (needs " + mib(row.lockBudgetNeeds) + ")";
         char afterKdf[32] = "–";
         if (row.afterRealKdfMs >= 0)
             std::snprintf(afterKdf, sizeof afterKdf, "%.1f", row.afterRealKdfMs);
@@ -400,6 +405,33 @@ int main(int argc, char** argv)
     }
     if (!rows.empty())
         printTables(rows, kdfMs ? *kdfMs : 0, kdf, settings);
+    if (options.largest) {
+        // From the per-entry cost first, then measured around it.
+        const std::size_t payload = VaultMemoryBudget::largestPayload(settings.lockBudgetBytes);
+        std::printf("\nLargest vault under the %s lock budget: the arena holds the payload plus "
+                    "%zu bytes (VaultMemoryBudget), so %s bytes of payload fit",
+                    mib(settings.lockBudgetBytes).c_str(),
+                    VaultMemoryBudget::arenaBytes(0), withCommas(payload).c_str());
+        if (!rows.empty()) {
+            const BenchRow& row = rows.back();
+            const double perEntry = double(row.payloadBytes) / double(row.entries);
+            std::printf(": about %s entries of %.1f bytes (computed)",
+                        withCommas(std::size_t(double(payload) / perEntry)).c_str(), perEntry);
+        }
+        std::fflush(stdout);
+        const std::size_t guess =
+            std::size_t(double(payload) / double(VaultMemoryBudget::typicalEntryBytes));
+        auto largest = benchmark.largestUnderLockBudget(guess * 9 / 10, guess * 11 / 10,
+                                                        options.quick ? 1000 : 10);
+        if (!largest) {
+            std::fprintf(stderr, "arcanum-bench: largest: %s\n", largest.error().message.c_str());
+            status = 1;
+        } else {
+            std::printf("; measured by bisection: %s entries fit (open + edit + save + reopen), "
+                        "%s more do not.\n",
+                        withCommas(*largest).c_str(), options.quick ? "1,000" : "10");
+        }
+    }
     if (options.keepDirectory.empty())
         std::filesystem::remove(directory);
     return status;

@@ -9,7 +9,9 @@
 #include "format/VaultKeys.h"
 #include "text/CaseFold.h"
 #include "text/SearchQuery.h"
+#include "vault/EntryDraft.h"
 #include "vault/Vault.h"
+#include "vault/VaultMemoryBudget.h"
 
 #include <cstdio>
 #include <cstring>
@@ -19,9 +21,6 @@
 namespace arcanum::bench {
 
 namespace {
-
-// Vault::open maps the arena with this much room beyond the ciphertext (Vault.cpp).
-constexpr std::size_t arenaHeadroom = 64 * 1024;
 
 Error failed(const std::string& what)
 {
@@ -102,7 +101,8 @@ Result<OpenPhases> VaultBenchmark::timePhases(const std::string& path) const
 
         watch.restart();
         auto arena =
-            SecretArena::create(m_settings.arena, parsed->ciphertextLength + arenaHeadroom);
+            SecretArena::create(m_settings.arena,
+                                VaultMemoryBudget::arenaBytes(parsed->payloadLength()));
         arenaMs.push_back(watch.elapsedMs());
         if (!arena)
             return arena.error();
@@ -261,25 +261,109 @@ Result<void> VaultBenchmark::measureLockBudget(const std::string& path, BenchRow
 {
     // The arena checks the simulated limit before every mapping, as the kernel checks the real
     // one; root (exempt from RLIMIT_MEMLOCK) thus still learns what a normal user would see.
+    // What is measured is what a user does: open, edit one entry, save, and open again.
     SecretArenaOptions options = m_settings.arena;
     options.simulateMemoryLockLimit = m_settings.lockBudgetBytes;
+    auto fits = fitsLockBudget(path, row.entries, options);
+    if (!fits)
+        return fits.error();
+    row.fitsLockBudget = fits->fits;
+    row.lockBudgetNote = fits->note;
+    row.lockBudgetNeeds = fits->needs;
+    return {};
+}
+
+Result<VaultBenchmark::BudgetCheck>
+VaultBenchmark::fitsLockBudget(const std::string& path, std::size_t entries,
+                               const SecretArenaOptions& options) const
+{
+    BudgetCheck check;
     auto vault = Vault::open(path, m_password, options);
     if (!vault) {
         if (vault.error().code != ErrorCode::MemoryLockLimit)
             return vault.error();
-        row.lockBudgetNote = "open fails";
-        return {};
+        auto header = VaultHeader::parse(
+            AtomicFile::readAll(path, VaultHeader::size + VaultHeader::maxCiphertextBytes)
+                .value());
+        check.needs = header ? VaultMemoryBudget::arenaBytes(header->payloadLength()) : 0;
+        check.note = "refused at open";
+        return check;
     }
-    if ((*vault)->contents().entryCount() != row.entries)
+    VaultContents& contents = (*vault)->contents();
+    if (contents.entryCount() != entries)
         return failed("the saved vault reopened with a different number of entries");
+    const std::size_t edited = entries / 2;
+    auto draft = EntryDraft::fromEntry(contents.entry(edited), (*vault)->arena());
+    if (!draft)
+        return draft.error();
+    auto newPassword = arenaText((*vault)->arena(), "edited under the lock budget");
+    if (!newPassword)
+        return newPassword.error();
+    if (auto set = draft->set(EntryField::Password, newPassword->span()); !set)
+        return set.error();
+    const EntryId id = contents.entry(edited).id();
+    if (auto updated = contents.updateEntry(id, *draft); !updated) {
+        if (updated.error().code != ErrorCode::MemoryLockLimit)
+            return updated.error();
+        check.note = "edit fails";
+        return check;
+    }
     if (auto saved = (*vault)->save(); !saved) {
         if (saved.error().code != ErrorCode::MemoryLockLimit)
-            return saved;
-        row.lockBudgetNote = "save fails";
-        return {};
+            return saved.error();
+        check.note = "save fails";
+        return check;
     }
-    row.fitsLockBudget = true;
-    return {};
+    check.needs = (*vault)->arena().mappedBytes();
+    newPassword->reset();
+    draft = Error{ErrorCode::Cancelled, "done"}; // its buffers go before their arena
+    vault->reset();
+    auto reopened = Vault::open(path, m_password, options);
+    if (!reopened)
+        return reopened.error();
+    auto expected = arenaText((*reopened)->arena(), "edited under the lock budget");
+    if (!expected)
+        return expected.error();
+    const auto index = (*reopened)->contents().findEntry(id);
+    if (!index || !sameBytes((*reopened)->contents().entry(*index).password(), expected->span()))
+        return failed("the entry edited under the lock budget did not keep its edit");
+    check.fits = true;
+    return check;
+}
+
+Result<std::size_t> VaultBenchmark::largestUnderLockBudget(std::size_t low, std::size_t high,
+                                                           std::size_t step)
+{
+    // Bisection on the entry count: `low` must fit, `high` must not.
+    SecretArenaOptions options = m_settings.arena;
+    options.simulateMemoryLockLimit = m_settings.lockBudgetBytes;
+    const auto fitsWith = [&](std::size_t entries) -> Result<bool> {
+        BenchRow row;
+        const std::string path = pathFor(entries);
+        if (auto built = build(path, entries, row); !built)
+            return built.error();
+        auto check = fitsLockBudget(path, entries, options);
+        std::remove(path.c_str());
+        std::remove(Vault::backupPath(path).c_str());
+        if (!check)
+            return check.error();
+        return check->fits;
+    };
+    for (const auto& [entries, expected] : {std::pair{low, true}, std::pair{high, false}}) {
+        auto fits = fitsWith(entries);
+        if (!fits)
+            return fits.error();
+        if (*fits != expected)
+            return failed(std::to_string(entries) + (expected ? " entries do not fit" : " fit"));
+    }
+    while (high - low > step) {
+        const std::size_t middle = low + (high - low) / 2;
+        auto fits = fitsWith(middle);
+        if (!fits)
+            return fits.error();
+        (*fits ? low : high) = middle;
+    }
+    return low;
 }
 
 Result<BenchRow> VaultBenchmark::run(std::size_t entries)

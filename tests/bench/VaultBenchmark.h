@@ -71,8 +71,9 @@ struct BenchRow
     std::uint64_t fileBytes = 0;
     std::size_t payloadBytes = 0; // the decrypted payload (VaultContents::payloadBytes)
     std::size_t mappedAfterOpen = 0, usedAfterOpen = 0, mappedAfterSave = 0;
-    bool fitsLockBudget = false;
-    std::string lockBudgetNote; // why not, when it does not fit
+    bool fitsLockBudget = false;  // open + edit one entry + save + reopen under the budget
+    std::string lockBudgetNote;   // why not, when it does not fit
+    std::size_t lockBudgetNeeds = 0; // mapped after open + edit + save (or what open asked for)
 };
 
 class VaultBenchmark
@@ -87,6 +88,11 @@ public:
     // The median time of VaultKeys::derive with `params` (in a fresh arena each time).
     [[nodiscard]] Result<double> kdfMs(const Argon2Params& params, std::size_t runs) const;
 
+    // The largest synthetic vault (to within `step` entries) that opens, takes an edit and saves
+    // under the lock budget, by bisection between `low` (must fit) and `high` (must not).
+    [[nodiscard]] Result<std::size_t> largestUnderLockBudget(std::size_t low, std::size_t high,
+                                                             std::size_t step);
+
     [[nodiscard]] static Argon2Params minimalKdf();
     [[nodiscard]] std::string pathFor(std::size_t entries) const;
 
@@ -98,6 +104,14 @@ private:
     [[nodiscard]] Result<void> measureUse(const std::string& path, std::size_t titleWordCount,
                                           BenchRow& row) const;
     [[nodiscard]] Result<void> measureLockBudget(const std::string& path, BenchRow& row) const;
+    struct BudgetCheck
+    {
+        bool fits = false;
+        std::string note;
+        std::size_t needs = 0;
+    };
+    [[nodiscard]] Result<BudgetCheck> fitsLockBudget(const std::string& path, std::size_t entries,
+                                                     const SecretArenaOptions& options) const;
 
     BenchSettings m_settings;
     SecretSpan m_password;
