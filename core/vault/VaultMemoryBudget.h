@@ -23,8 +23,10 @@ class VaultMemoryBudget
 public:
     // The save's 64 KiB chunk buffer and its secretstream state, with the allocator's alignment.
     static constexpr std::size_t saveBytes = ChunkLayout::plainBytes + 256;
-    // The keys, and room for editing: drafts and the new records of changed entries.
-    static constexpr std::size_t editBytes = 64 * 1024;
+    // The keys, and room for editing: drafts and the new records of changed entries. An edit of
+    // an entry with its full history takes a few KiB; an edit beyond this (an import, a large
+    // attachment) maps more when it needs it, and says so if the limit does not allow it.
+    static constexpr std::size_t editBytes = 48 * 1024;
     // What "entries that fit" counts in: the payload bytes of a typical entry (222 for the
     // benchmark's synthetic entries, docs/BENCHMARKS.md), rounded up.
     static constexpr std::size_t typicalEntryBytes = 230;
