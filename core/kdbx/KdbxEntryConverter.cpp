@@ -5,10 +5,17 @@
 #include "vault/Record.h"
 
 #include <cctype>
+#include <cstring>
 
 namespace arcanum {
 
 namespace {
+
+bool startsWith(SecretSpan text, std::string_view prefix)
+{
+    return text.size() >= prefix.size() &&
+           std::memcmp(text.data(), prefix.data(), prefix.size()) == 0;
+}
 
 bool startsWithNoCase(SecretSpan text, std::string_view prefix)
 {
@@ -115,6 +122,10 @@ Result<EntryDraft> KdbxEntryConverter::convert(const KdbxEntry& entry, const Ent
     if (error)
         return *error;
 
+    for (const KdbxCustomDataItem& item : entry.customData)
+        if (spanEquals(item.key, hideEntryKey) && spanEquals(item.value, "true"))
+            draft.setAutofillFlags(EntryView::hiddenFromBrowserFlag);
+
     bool otpUsed = false, legacyUsed = false;
     if (auto totp = addTotp(entry, draft, otpUsed, legacyUsed); !totp)
         return totp.error();
@@ -127,6 +138,12 @@ Result<EntryDraft> KdbxEntryConverter::convert(const KdbxEntry& entry, const Ent
     for (const KdbxString& field : entry.strings) {
         if (KdbxEntry::isStandardKey(field.key))
             continue;
+        if (startsWith(field.key, additionalUrlPrefix) && !field.value.empty()) {
+            // KeePassXC's (and KeePass2Android's) further URLs: the vault keeps a URL list.
+            if (auto added = draft.addUrl(field.value); !added)
+                return added.error();
+            continue;
+        }
         const bool isOtp = spanEquals(field.key, KdbxEntry::otpKey);
         const bool isLegacy = spanEquals(field.key, KdbxEntry::totpSeedKey) ||
                               spanEquals(field.key, KdbxEntry::totpSettingsKey);

@@ -5,7 +5,8 @@
 // TOTP: a readable `otp` field (otpauth://, KeeOTP or bare Base32) goes to the vault's TOTP field
 // (otpauth:// and Base32 text as it is, KeeOTP rewritten as an otpauth:// URI); without one,
 // KeePassXC's older "TOTP Seed" + "TOTP Settings" become an otpauth:// URI there. TOTP text the
-// vault cannot read stays a protected custom field (and is reported). Attachments are copied
+// vault cannot read stays a protected custom field (and is reported). KP2A_URL* fields become
+// further URLs, BrowserHideEntry the "hidden from the browser" flag. Attachments are copied
 // into the draft; one the vault cannot hold is reported, never dropped silently. All copies are
 // arena buffers.
 #pragma once
@@ -20,6 +21,12 @@ namespace arcanum {
 class KdbxEntryConverter
 {
 public:
+    // KeePassXC's entry custom data that hides an entry from the browser extension ("true").
+    static constexpr std::string_view hideEntryKey = "BrowserHideEntry";
+    // Further URLs: KeePassXC reads every string field whose key starts with this
+    // (KeePass2Android writes KP2A_URL_1, KP2A_URL_2, ...).
+    static constexpr std::string_view additionalUrlPrefix = "KP2A_URL";
+
     KdbxEntryConverter(SecretArena& arena, const KdbxDatabase& database, KdbxImportReport& report)
         : m_arena(arena), m_database(database), m_report(report)
     {}

@@ -15,9 +15,12 @@ struct KdbxExportReport
     std::size_t associations = 0;  // KPXC_BROWSER_<name> items written
     std::size_t siteDecisions = 0; // remembered browser decisions: not written (KDBX has none)
 
+    std::size_t renamedFields = 0; // custom fields renamed (" (2)") because KDBX keys must
+                                   // be distinct in an entry (e.g. a custom field "otp" next
+                                   // to the TOTP field)
+
     double buildMs = 0; // vault -> KDBX model (the vault's thread)
-    double kdfMs = 0;   // Argon2 over the new key
-    double writeMs = 0; // XML, gzip, encryption, the crash-safe save
+    double writeMs = 0; // Argon2 over the new key, XML, gzip, encryption, the crash-safe save
 };
 
 } // namespace arcanum

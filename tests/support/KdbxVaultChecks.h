@@ -10,6 +10,7 @@
 #include "autofill/DatabaseHash.h"
 #include "vault/VaultContents.h"
 
+#include <algorithm>
 #include <map>
 
 namespace arcanum::test {
@@ -161,6 +162,56 @@ inline void checkImportedVault(SecretArena& arena, const VaultContents& contents
         QVERIFY(equals(extra->password(), "added-pass"));
         QVERIFY(equals(extra->url(), "https://added.example"));
     }
+}
+
+// Every field of one entry version as text (test data only), for whole-vault comparisons.
+inline std::string describeVersion(const VaultContents& contents, const EntryView& entry)
+{
+    std::string out = "group=" + vaultGroupPath(contents, entry.group()) +
+                      " created=" + std::to_string(entry.created()) +
+                      " modified=" + std::to_string(entry.modified()) +
+                      " expires=" + (entry.expires() ? std::to_string(*entry.expires()) : "-") +
+                      " flags=" + std::to_string(entry.autofillFlags());
+    for (EntryField field : {EntryField::Title, EntryField::Username, EntryField::Password,
+                             EntryField::Notes, EntryField::Totp})
+        out += std::string(" ") + EntryView::fieldName(field) + "=[" +
+               spanText(entry.field(field)) + "]";
+    entry.forEachUrl([&](SecretSpan url) { out += " url=[" + spanText(url) + "]"; });
+    entry.forEachTag([&](SecretSpan tag) { out += " tag=[" + spanText(tag) + "]"; });
+    entry.forEachCustomField([&](const EntryView::CustomField& field) {
+        out += " field" + std::string(field.isProtected ? "*" : "") + "=[" + spanText(field.name) +
+               "=" + spanText(field.value) + "]";
+    });
+    entry.forEachAttachment([&](const EntryView::Attachment& attachment) {
+        out += " attachment=[" + spanText(attachment.name) + "=" +
+               spanText(contents.attachmentData(attachment.data)) + "]";
+    });
+    return out;
+}
+
+// The whole vault as sorted text: identity, associations, groups by path, every entry with its
+// id and every history version. Two vaults with the same description hold the same data.
+inline std::vector<std::string> describeVault(const VaultContents& contents)
+{
+    std::vector<std::string> lines;
+    lines.push_back("identity " + autofill::DatabaseHash::hex(contents.identity()));
+    for (std::size_t i = 0; i < contents.associationCount(); ++i)
+        lines.push_back("association " + spanText(contents.association(i).name()) + " " +
+                        autofill::Base64::encode(contents.association(i).key().bytes()));
+    for (std::size_t i = 0; i < contents.groupCount(); ++i)
+        lines.push_back("group " + contents.group(i).id().toString() + " " +
+                        vaultGroupPath(contents, contents.group(i).id()));
+    for (std::size_t i = 0; i < contents.entryCount(); ++i) {
+        const EntryView entry = contents.entry(i);
+        std::string line =
+            "entry " + entry.id().toString() + " " + describeVersion(contents, entry);
+        entry.forEachHistory([&](const EntryView& version) {
+            line += "\n    history " + describeVersion(contents, version);
+        });
+        lines.push_back(line);
+    }
+    std::sort(lines.begin(), lines.end());
+    return lines;
 }
 
 } // namespace arcanum::test
