@@ -126,6 +126,10 @@ void KdbxCommands::printReport(const KdbxImportReport& report) const
         text += "Left out the recycle bin: " + count(report.recycleBinEntries, "entry", "entries") +
                 " in " + count(report.recycleBinGroups, "group", "groups") +
                 " (--keep-recycle-bin imports them).\n";
+    if (report.entryCustomData > 0)
+        text += "Left out: " +
+                count(report.entryCustomData, "entry custom data item", "entry custom data items") +
+                " (plugin and browser-extension settings).\n";
     text += "Time: " + ms(report.kdfMs) + " key derivation, " +
             ms(report.readMs + report.decryptMs + report.applyMs) + " the rest.\n";
     m_console.err(text);
@@ -135,7 +139,8 @@ void KdbxCommands::printReport(const KdbxImportReport& report) const
     for (const KdbxImportSkip& skip : report.skipped) {
         // Titles and names are the user's text: written from the arena, never copied.
         m_console.err("  ");
-        if (skip.kind != KdbxImportSkip::Kind::Association) {
+        if (skip.kind != KdbxImportSkip::Kind::Association &&
+            skip.kind != KdbxImportSkip::Kind::GroupNotes) {
             m_console.err("entry \"");
             m_console.errSecretOneLine(skip.entryTitle.span());
             m_console.err("\"");
@@ -145,6 +150,7 @@ void KdbxCommands::printReport(const KdbxImportReport& report) const
         }
         const char* what = skip.kind == KdbxImportSkip::Kind::Attachment    ? "attachment"
                            : skip.kind == KdbxImportSkip::Kind::Association ? "browser association"
+                           : skip.kind == KdbxImportSkip::Kind::GroupNotes  ? "group"
                                                                             : "field";
         m_console.err(std::string(what) + " \"");
         m_console.errSecretOneLine(skip.item.span());

@@ -122,9 +122,14 @@ Result<EntryDraft> KdbxEntryConverter::convert(const KdbxEntry& entry, const Ent
     if (error)
         return *error;
 
-    for (const KdbxCustomDataItem& item : entry.customData)
-        if (spanEquals(item.key, hideEntryKey) && spanEquals(item.value, "true"))
-            draft.setAutofillFlags(EntryView::hiddenFromBrowserFlag);
+    for (const KdbxCustomDataItem& item : entry.customData) {
+        if (spanEquals(item.key, hideEntryKey)) {
+            if (spanEquals(item.value, "true"))
+                draft.setAutofillFlags(EntryView::hiddenFromBrowserFlag);
+        } else if (historyVersion == 0) {
+            ++m_report.entryCustomData;
+        }
+    }
 
     bool otpUsed = false, legacyUsed = false;
     if (auto totp = addTotp(entry, draft, otpUsed, legacyUsed); !totp)

@@ -22,6 +22,7 @@ struct KdbxImportSkip
         Association, // a KeePassXC-Browser association (malformed key, name already in the vault)
         Field,       // a custom field the vault cannot hold (e.g. an empty name)
         Totp,        // TOTP text that is not a TOTP setting: kept as a protected custom field
+        GroupNotes,  // a group's notes: vault groups have none (item: the group's name)
     };
     Kind kind = Kind::Attachment;
     SecretBuffer entryTitle;        // the entry's title (empty for associations)
@@ -43,6 +44,9 @@ struct KdbxImportReport
     std::size_t associations = 0;    // KeePassXC-Browser associations added
     bool identitySet = false;        // the vault's identity is now the KeePass root group UUID
 
+    // Left out: entry custom data items other than KeePassXC's "hide from the browser" setting
+    // (plugin and browser-extension settings such as "KeePassXC-Browser Settings").
+    std::size_t entryCustomData = 0;
     std::size_t recycleBinEntries = 0;   // left out: entries in the recycle bin (option keeps them)
     std::size_t recycleBinGroups = 0;    // left out: the recycle bin and groups inside it
     std::vector<KdbxImportSkip> skipped; // every other item not imported as it was, in order

@@ -83,6 +83,9 @@ public:
                     countRecycled(*child);
                     continue;
                 }
+                if (!sub.notes.empty())
+                    if (auto s = skipGroupNotes(sub.name); !s)
+                        return s;
                 const EntryId id = m_ids.take(sub.uuid);
                 if (auto added = m_contents.addGroupAs(id, sub.name, vaultGroup,
                                                        vaultTime(sub.times.modified, m_now));
@@ -141,6 +144,19 @@ private:
             ++m_report.entries;
             m_report.historyVersions += history.size();
         }
+        return {};
+    }
+
+    Result<void> skipGroupNotes(SecretSpan name)
+    {
+        KdbxImportSkip skipped;
+        skipped.kind = KdbxImportSkip::Kind::GroupNotes;
+        auto item = m_arena.copyOf(name);
+        if (!item)
+            return item.error();
+        skipped.item = std::move(item.value());
+        skipped.reason = "the group's notes: groups in the vault have no notes";
+        m_report.skipped.push_back(std::move(skipped));
         return {};
     }
 

@@ -225,11 +225,13 @@ private slots:
         const std::vector<std::string> expected = {
             // The sample's association key is 10 bytes, not 32.
             "1  / desktop: its key is not a 32-byte public key in Base64",
+            "4  / Internet: the group's notes: groups in the vault have no notes",
             "3 Forum / otp: not a TOTP setting Arcanum reads; kept as a protected custom field",
             "2 Forum / : a custom field without a name",
             "0 Forum / notes.bin: a second attachment of the same name in the entry",
         };
         QCOMPARE(seen, expected);
+        QCOMPARE(report->entryCustomData, std::size_t(1)); // the sample's KPXC_BROWSER_HIDE
         const auto entry = vaultEntry(contents, *m_arena, "Forum");
         QVERIFY(entry.has_value());
         QVERIFY(entry->totp().empty());
