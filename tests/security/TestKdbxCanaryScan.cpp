@@ -307,6 +307,90 @@ private slots:
         expectClean(set, *arena);
     }
 
+    // TOTP secrets: an `otp` URI kept as it is and KeePassXC's older "TOTP Seed" (re-written as
+    // an otpauth:// URI by TotpUri::format) — parsed, Base32-decoded and re-encoded on the way
+    // into the vault and out again, and never outside the arena.
+    void totpSecretsLiveOnlyInTheArena()
+    {
+        const auto arena = makeArena();
+        // 32 Base32 letters (20 bytes, no padding): re-encoding gives the same text back.
+        std::vector<SecretBuffer> secrets;
+        for (int i = 0; i < 2; ++i) {
+            auto buffer = arena->allocate(32);
+            if (!buffer)
+                qFatal("%s", buffer.error().message.c_str());
+            Random::fill(buffer->bytes());
+            for (std::uint8_t& byte : buffer->bytes())
+                byte = static_cast<std::uint8_t>('A' + byte % 26);
+            secrets.push_back(std::move(buffer.value()));
+        }
+        auto set = CanarySet::create();
+        QVERIFY(set.ok());
+        QVERIFY(set->add("otp secret", secrets[0].span()));
+        QVERIFY(set->add("TOTP Seed", secrets[1].span()));
+        auto text = [&](std::string_view value) {
+            auto buffer = arena->copyOf(
+                SecretSpan(reinterpret_cast<const std::uint8_t*>(value.data()), value.size()));
+            if (!buffer)
+                qFatal("%s", buffer.error().message.c_str());
+            return std::move(buffer.value());
+        };
+        const SecretBuffer prefix = text("otpauth://totp/Site:me?secret=");
+        auto uri = arena->allocate(prefix.size() + secrets[0].size());
+        QVERIFY(uri.ok());
+        std::memcpy(uri->data(), prefix.data(), prefix.size());
+        std::memcpy(uri->data() + prefix.size(), secrets[0].data(), secrets[0].size());
+        const SecretBuffer title = text("Title"), otp = text("otp"), seed = text("TOTP Seed"),
+                           settings = text("TOTP Settings"), settingsValue = text("30;8"),
+                           first = text("First"), second = text("Second");
+        SecretBuffer password = secret(*arena, "totp password");
+        QTemporaryDir directory;
+        const std::string path = directory.filePath("totp.kdbx").toStdString();
+        {
+            KdbxDatabase database(*arena);
+            const std::uint32_t root = database.addGroup(std::nullopt, {});
+            database.entries[database.addEntry(root)].strings = {
+                {title.span(), first.span(), false}, {otp.span(), uri->span(), true}};
+            database.entries[database.addEntry(root)].strings = {
+                {title.span(), second.span(), false},
+                {seed.span(), secrets[1].span(), true},
+                {settings.span(), settingsValue.span(), false}};
+            auto key = KdbxKey::fromPassword(*arena, password.span());
+            ARCANUM_VERIFY_OK(
+                KdbxWriter::writeFile(*arena, path, database, *key, cheapKdbxWriteOptions()));
+        }
+        {
+            auto key = KdbxKey::fromPassword(*arena, password.span());
+            auto file = KdbxReader::readFile(path);
+            ARCANUM_VERIFY_OK(file);
+            auto contents = VaultContents::createEmpty(*arena);
+            ARCANUM_VERIFY_OK(contents);
+            {
+                auto database = KdbxVaultImporter::read(*arena, *file, *key);
+                ARCANUM_VERIFY_OK(database);
+                auto report = KdbxVaultImporter::apply(*contents, *arena, *database);
+                ARCANUM_VERIFY_OK(report);
+                QCOMPARE(report->totp, std::size_t(2));
+                QCOMPARE(report->legacyTotp, std::size_t(1));
+            }
+            // Both secrets are in the vault's TOTP fields (the seed inside a new URI).
+            for (std::size_t i = 0; i < 2; ++i) {
+                const SecretSpan totp = contents->entry(i).totp();
+                bool found = false;
+                for (std::size_t at = 0; at + 32 <= totp.size(); ++at)
+                    for (const SecretBuffer& s : secrets)
+                        found = found || std::memcmp(totp.data() + at, s.data(), 32) == 0;
+                QVERIFY(found);
+            }
+            expectClean(*set, *arena);
+            ARCANUM_VERIFY_OK(KdbxVaultExporter::exportFile(
+                *contents, *arena, directory.filePath("totp-out.kdbx").toStdString(), *key,
+                cheapKdbxWriteOptions()));
+            expectClean(*set, *arena);
+        }
+        expectClean(*set, *arena);
+    }
+
     void aPlantedCopyIsFound()
     {
         const auto arena = makeArena();
