@@ -44,6 +44,12 @@ public:
     // The same, for VaultContents::compact() to re-point in place (never to add or remove).
     [[nodiscard]] std::vector<RecordSlot>& recordSlots() { return m_records; }
     void clear() { m_records.clear(); }
+    // Drops the records added after the first `count` (undoing store() calls).
+    void truncate(std::size_t count)
+    {
+        if (count < m_records.size())
+            m_records.resize(count);
+    }
 
 private:
     [[nodiscard]] std::optional<std::size_t> find(const EntryId& id) const;
