@@ -13,6 +13,7 @@
 #include "settings/Settings.h"
 #include "window/CsvImportController.h"
 #include "window/DiscardedEditNotice.h"
+#include "window/EntryDetailView.h"
 #include "window/EntryActions.h"
 #include "window/GroupActions.h"
 #include "window/UnlockPage.h"
@@ -139,8 +140,8 @@ void MainWindow::buildMenus()
                             m_actions->deleteEntry})
         edit->addAction(action);
     edit->addSeparator();
-    for (QAction* action : {m_actions->copyUsername, m_actions->copyPassword, m_actions->openUrl,
-                            m_actions->revealFields})
+    for (QAction* action : {m_actions->copyUsername, m_actions->copyPassword,
+                            m_actions->copyTotp, m_actions->openUrl, m_actions->revealFields})
         edit->addAction(action);
 
     QMenu* groups = menuBar()->addMenu(tr("&Group"));
@@ -177,7 +178,8 @@ void MainWindow::buildMenus()
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QMessageBox::information(
             this, tr("Keyboard shortcuts"),
-            tr("Ctrl+F  search\nCtrl+B  copy user name\nCtrl+C  copy password\nCtrl+U  open URL\n"
+            tr("Ctrl+F  search\nCtrl+B  copy user name\nCtrl+C  copy password\n"
+               "Ctrl+T  copy TOTP code\nCtrl+U  open URL\n"
                "Ctrl+E  edit entry\nCtrl+Shift+H  entry history\nCtrl+N  new entry\n"
                "Delete  delete entry\n"
                "Ctrl+Shift+N  new group\nF2  rename group (sidebar)\n"
@@ -341,6 +343,12 @@ void MainWindow::onLocked()
         statusBar()->showMessage(lockReasonText(m_lastLockReason));
     m_lastLockReason = LockReason::OnDemand;
     updateTitle();
+}
+
+void MainWindow::setClock(const WallClock& clock)
+{
+    m_actions->setClock(clock);
+    m_vaultPage->details()->setClock(clock);
 }
 
 QString MainWindow::protectionText() const

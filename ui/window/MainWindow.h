@@ -7,6 +7,7 @@
 
 #include "lock/LockReason.h"
 #include "platform/HibernationProbe.h"
+#include "window/WallClock.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -58,6 +59,8 @@ public:
     [[nodiscard]] CsvImportController* csvImport() const { return m_csvImport; }
     [[nodiscard]] ScreenReaderAccessController* screenReader() const { return m_screenReader; }
     [[nodiscard]] QString protectionText() const;
+    // The clock TOTP codes are computed for, in the detail pane and for Ctrl+T (tests).
+    void setClock(const WallClock& clock);
 
 public slots:
     void lockVault(arcanum::LockReason reason = arcanum::LockReason::OnDemand);
