@@ -376,15 +376,21 @@ private slots:
     {
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("not base32") << "my secret!" << "not Base32 (character 10";
-        QTest::newRow("digits 1 and 8") << "JBSWY3DPEHPK3PX1" << "not Base32 (character 16";
-        QTest::newRow("too short") << "JBSWY3DP" << "too short: 40 bits";
-        QTest::newRow("hotp") << "otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=3" << "HOTP";
-        QTest::newRow("uri without secret") << "otpauth://totp/x?digits=6" << "no secret";
-        QTest::newRow("uri, 4 digits")
-            << "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=4" << "6 to 10 digits";
+        QTest::newRow("not base32") << "my secret!"
+                                    << "not Base32 (character 10";
+        QTest::newRow("digits 1 and 8") << "JBSWY3DPEHPK3PX1"
+                                        << "not Base32 (character 16";
+        QTest::newRow("too short") << "JBSWY3DP"
+                                   << "too short: 40 bits";
+        QTest::newRow("hotp") << "otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=3"
+                              << "HOTP";
+        QTest::newRow("uri without secret") << "otpauth://totp/x?digits=6"
+                                            << "no secret";
+        QTest::newRow("uri, 4 digits") << "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=4"
+                                       << "6 to 10 digits";
         QTest::newRow("uri, unknown algorithm")
-            << "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5" << "algorithm";
+            << "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5"
+            << "algorithm";
         QTest::newRow("other scheme") << "https://example.com/?secret=JBSWY3DPEHPK3PXP"
                                       << "not Base32";
     }
@@ -418,8 +424,8 @@ private slots:
         TestVault& vault = *m_vault;
         const EntryId id = vault.addEntry("Mail", "alice", "pw");
         {
-            auto draft = EntryDraft::fromEntry(entryIn(*vault.session().vault(), id),
-                                               vault.arena());
+            auto draft =
+                EntryDraft::fromEntry(entryIn(*vault.session().vault(), id), vault.arena());
             QVERIFY(draft.ok());
             QVERIFY(draft->set(EntryField::Totp, vault.secret("JBSWY3DPEHPK3PXP").span()).ok());
             QVERIFY(vault.contents().updateEntry(id, *draft).ok());

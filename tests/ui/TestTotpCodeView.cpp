@@ -27,7 +27,9 @@ constexpr const char* rfcUri8 =
 
 WallClock fixedSeconds(std::int64_t seconds)
 {
-    return [seconds] { return seconds * 1000; };
+    return [seconds] {
+        return seconds * 1000;
+    };
 }
 
 } // namespace
@@ -97,9 +99,9 @@ private slots:
     {
         TotpCodeView view;
         view.setClock(fixedSeconds(59));
-        const SecretBuffer text = secret(
-            *m_arena, "otpauth://totp/Steam:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
-                      "&encoder=steam");
+        const SecretBuffer text =
+            secret(*m_arena, "otpauth://totp/Steam:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+                             "&encoder=steam");
         ARCANUM_VERIFY_OK(view.showSetting(*m_arena, text.span()));
         const SecretSpan code = view.codeLabel()->text();
         QCOMPARE(code.size(), std::size_t(5));
@@ -152,8 +154,7 @@ private slots:
         QTest::addColumn<QByteArray>("setting");
         QTest::addColumn<QString>("reason");
         QTest::newRow("not base32") << QByteArray("hello world!") << "not Base32";
-        QTest::newRow("hotp") << QByteArray("otpauth://hotp/x?secret=GEZDGNBV&counter=1")
-                              << "HOTP";
+        QTest::newRow("hotp") << QByteArray("otpauth://hotp/x?secret=GEZDGNBV&counter=1") << "HOTP";
         QTest::newRow("no secret") << QByteArray("otpauth://totp/x?digits=6") << "secret";
         QTest::newRow("digits") << QByteArray("otpauth://totp/x?secret=GEZDGNBV&digits=4")
                                 << "digits";
@@ -234,9 +235,9 @@ private slots:
         auto code = view.currentCode(*m_arena);
         ARCANUM_VERIFY_OK(code);
         QCOMPARE(code->size(), std::size_t(10));
-        const ScanReport report =
-            scanForCopies({{"TOTP secret", base32.span()}, {"TOTP code", code->span()},
-                           {"shown code", view.codeLabel()->text()}});
+        const ScanReport report = scanForCopies({{"TOTP secret", base32.span()},
+                                                 {"TOTP code", code->span()},
+                                                 {"shown code", view.codeLabel()->text()}});
         QVERIFY2(report.clean(), report.summary().c_str());
     }
 };

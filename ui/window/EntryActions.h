@@ -1,6 +1,6 @@
 // EntryActions: what the user can do to entries — new, edit, history, delete, copy user name /
-// password / URL / custom field / the current TOTP code, open URL, the password generator (groups: GroupActions) — as
-// QActions with their shortcuts.
+// password / URL / custom field / the current TOTP code, open URL, the password generator (groups:
+// GroupActions) — as QActions with their shortcuts.
 //
 // Logic only; no layout. Copies go through ClipboardGuard (served lazily from the arena, cleared
 // after the timeout); opening a URL (UrlOpener: web addresses only, from the arena, through the

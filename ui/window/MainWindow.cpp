@@ -13,8 +13,8 @@
 #include "settings/Settings.h"
 #include "window/CsvImportController.h"
 #include "window/DiscardedEditNotice.h"
-#include "window/EntryDetailView.h"
 #include "window/EntryActions.h"
+#include "window/EntryDetailView.h"
 #include "window/GroupActions.h"
 #include "window/UnlockPage.h"
 #include "window/VaultPage.h"
@@ -140,8 +140,8 @@ void MainWindow::buildMenus()
                             m_actions->deleteEntry})
         edit->addAction(action);
     edit->addSeparator();
-    for (QAction* action : {m_actions->copyUsername, m_actions->copyPassword,
-                            m_actions->copyTotp, m_actions->openUrl, m_actions->revealFields})
+    for (QAction* action : {m_actions->copyUsername, m_actions->copyPassword, m_actions->copyTotp,
+                            m_actions->openUrl, m_actions->revealFields})
         edit->addAction(action);
 
     QMenu* groups = menuBar()->addMenu(tr("&Group"));

@@ -13,7 +13,9 @@ using WallClock = std::function<std::int64_t()>;
 
 [[nodiscard]] inline WallClock systemWallClock()
 {
-    return [] { return std::int64_t(QDateTime::currentMSecsSinceEpoch()); };
+    return [] {
+        return std::int64_t(QDateTime::currentMSecsSinceEpoch());
+    };
 }
 
 } // namespace arcanum
