@@ -46,15 +46,25 @@ void Console::writeAll(int fd, const void* data, std::size_t size)
 
 void Console::outSecretOneLine(SecretSpan bytes) const
 {
+    writeOneLine(1, bytes);
+}
+
+void Console::errSecretOneLine(SecretSpan bytes) const
+{
+    writeOneLine(2, bytes);
+}
+
+void Console::writeOneLine(int fd, SecretSpan bytes)
+{
     std::size_t start = 0;
     for (std::size_t i = 0; i < bytes.size(); ++i) {
         if (bytes[i] < 0x20 || bytes[i] == 0x7F) {
-            writeAll(1, bytes.data() + start, i - start);
-            writeAll(1, " ", 1);
+            writeAll(fd, bytes.data() + start, i - start);
+            writeAll(fd, " ", 1);
             start = i + 1;
         }
     }
-    writeAll(1, bytes.data() + start, bytes.size() - start);
+    writeAll(fd, bytes.data() + start, bytes.size() - start);
 }
 
 bool Console::stdinIsTerminal()

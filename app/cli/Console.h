@@ -24,6 +24,8 @@ public:
     // Writes `bytes` with tabs, newlines and other control characters shown as spaces, for
     // one-line listings.
     void outSecretOneLine(SecretSpan bytes) const;
+    // The same on stderr (an import report naming an entry by its title).
+    void errSecretOneLine(SecretSpan bytes) const;
     void err(std::string_view text) const { writeAll(2, text.data(), text.size()); }
 
     [[nodiscard]] static bool stdinIsTerminal();
@@ -44,6 +46,7 @@ public:
 
 private:
     static void writeAll(int fd, const void* data, std::size_t size);
+    static void writeOneLine(int fd, SecretSpan bytes);
 };
 
 } // namespace arcanum::cli

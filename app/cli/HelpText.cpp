@@ -71,11 +71,34 @@ constexpr CommandHelp commands[] = {
                    "format is recognised from the header row). Groups in the export become\n"
                    "groups; --group puts everything under G instead. Rows that cannot be used\n"
                    "are listed on stderr with the reason.\n"},
+    {"import-kdbx",
+     "usage: arcanum-cli import-kdbx VAULT FILE.kdbx [--key-file F [--no-password]]\n"
+     "                    [--kdbx-password-fd M] [--keep-recycle-bin] [--group G]\n"
+     "\nImports a KeePass database (KDBX 3.1 or 4.x, as KeePassXC and KeePass write them):\n"
+     "groups, entries with every field, custom fields, tags, expiry, times, history,\n"
+     "TOTP, attachments, and KeePassXC-Browser's connections (the vault takes the\n"
+     "database's identity, so the browser extension keeps working). The file is read in\n"
+     "secret memory; nothing is written in plaintext. The KeePass password is read from\n"
+     "descriptor M or asked on the terminal; --no-password for a key-file-only database.\n"
+     "Entries in the recycle bin are left out unless --keep-recycle-bin. --group puts\n"
+     "everything under G. A report on stderr lists what was imported and anything not\n"
+     "imported as it was. On any error the vault is left as it was.\n"},
+    {"export-kdbx",
+     "usage: arcanum-cli export-kdbx VAULT OUT.kdbx [--key-file F [--no-password]]\n"
+     "                    [--kdbx-password-fd M] [--aes] [--force]\n"
+     "\nWrites the vault as a KDBX 4 file that KeePassXC and KeePass open (Argon2id 64 MiB,\n"
+     "3 passes, 2 lanes; ChaCha20, or AES-256 with --aes), with groups, entries, history,\n"
+     "TOTP (as the otp field), attachments and browser connections. The new file's\n"
+     "password is read from descriptor M or asked twice; --key-file adds an existing key\n"
+     "file. An existing OUT.kdbx is replaced only with --force (atomically).\n"},
+    {"totp", "usage: arcanum-cli totp VAULT ENTRY\n"
+             "\nPrints the entry's current TOTP code (its seconds left go to stderr).\n"},
     {"shell", "usage: arcanum-cli shell VAULT\n"
               "\nUnlocks the vault once, then reads commands from standard input until `quit`\n"
               "(or end of input): info, ls, search TERM, show ENTRY, add, edit ENTRY, rm ENTRY,\n"
-              "generate, help. The same options as the commands above, without VAULT. Words\n"
-              "with spaces go in \"double quotes\". Changes are saved at once.\n"},
+              "totp ENTRY, import-kdbx FILE, export-kdbx OUT, generate, help. The same options\n"
+              "as the commands above, without VAULT. Words with spaces go in \"double quotes\".\n"
+              "Changes are saved at once.\n"},
 };
 
 } // namespace
@@ -95,6 +118,9 @@ std::string_view HelpText::overview()
            "  rm VAULT ENTRY         delete an entry\n"
            "  generate               print a random password or passphrase\n"
            "  passwd VAULT           change the master password\n"
+           "  import-kdbx VAULT FILE.kdbx   import a KeePass / KeePassXC database\n"
+           "  export-kdbx VAULT OUT.kdbx    write the vault as a KeePass (KDBX 4) file\n"
+           "  totp VAULT ENTRY       print an entry's current TOTP code\n"
            "  import-csv VAULT FILE  import a browser or password-manager CSV export\n"
            "  shell VAULT            unlock once and run commands from standard input\n"
            "\n`arcanum-cli COMMAND --help` shows a command's options. Exit statuses are listed\n"

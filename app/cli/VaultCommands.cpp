@@ -1,6 +1,7 @@
 #include "cli/VaultCommands.h"
 
 #include "cli/GenerateCommand.h"
+#include "cli/KdbxCommands.h"
 #include "cli/KdfOptions.h"
 #include "cli/SecretOutputBuffer.h"
 #include "crypto/ConstantTime.h"
@@ -8,6 +9,8 @@
 #include "import/CsvDialect.h"
 #include "import/CsvImporter.h"
 #include "text/SearchQuery.h"
+#include "totp/Totp.h"
+#include "totp/TotpUri.h"
 #include "vault/EntryImporter.h"
 
 #include <cmath>
@@ -46,8 +49,8 @@ Error usage(std::string message)
 
 bool VaultCommands::handles(std::string_view command)
 {
-    for (std::string_view known :
-         {"info", "ls", "search", "show", "add", "edit", "rm", "passwd", "import-csv"})
+    for (std::string_view known : {"info", "ls", "search", "show", "add", "edit", "rm", "passwd",
+                                   "import-csv", "import-kdbx", "export-kdbx", "totp"})
         if (command == known)
             return true;
     return false;
@@ -74,6 +77,12 @@ int VaultCommands::run(std::string_view command, ArgumentList& args)
         result = changePassword(args);
     else if (command == "import-csv")
         result = importCsv(args);
+    else if (command == "import-kdbx")
+        result = KdbxCommands(m_vault, m_console).importKdbx(args);
+    else if (command == "export-kdbx")
+        result = KdbxCommands(m_vault, m_console).exportKdbx(args);
+    else if (command == "totp")
+        result = totp(args);
     if (result)
         return Success;
     m_console.err("arcanum-cli: " + result.error().message + "\n");
@@ -568,6 +577,34 @@ Result<void> VaultCommands::importCsv(ArgumentList& args)
     for (const SkippedRow& row : imported->skipped)
         report += "  " + row.describe() + "\n";
     m_console.err(report);
+    return {};
+}
+
+Result<void> VaultCommands::totp(ArgumentList& args)
+{
+    auto reference = requirePositional(args, "the entry (id or title)");
+    if (!reference)
+        return reference.error();
+    if (auto rest = args.expectNothingLeft(); !rest)
+        return rest;
+    auto index = resolveEntry(*reference);
+    if (!index)
+        return index.error();
+    const EntryView entry = m_vault.contents().entry(*index);
+    if (entry.totp().empty())
+        return Error{ErrorCode::NotFound, "That entry has no TOTP secret."};
+    auto parameters = TotpUri::parse(m_vault.arena(), entry.totp());
+    if (!parameters)
+        return Error{ErrorCode::FileDamaged,
+                     "The entry's TOTP setting cannot be used: " + parameters.error().message};
+    const auto now = static_cast<std::uint64_t>(std::time(nullptr));
+    auto code = Totp::code(m_vault.arena(), *parameters, now);
+    if (!code)
+        return code.error();
+    m_console.outSecret(code->span());
+    m_console.out("\n");
+    m_console.err("(valid for " + std::to_string(Totp::secondsRemaining(*parameters, now)) +
+                  " more seconds)\n");
     return {};
 }
 

@@ -1,5 +1,6 @@
 // VaultCommands: the arcanum-cli commands that work on an unlocked vault — info, ls, search,
-// show, add, edit, rm, passwd, import-csv — shared by one-shot use and `shell`.
+// show, add, edit, rm, passwd, import-csv, totp, and (through KdbxCommands) import-kdbx and
+// export-kdbx — shared by one-shot use and `shell`.
 //
 // Plaintext goes from the vault's arena to stdout with write(2) (Console::outSecret; listings
 // gather their lines in a SecretOutputBuffer first) and comes in through the arena (arguments,
@@ -37,6 +38,7 @@ private:
     [[nodiscard]] Result<void> remove(ArgumentList& args);
     [[nodiscard]] Result<void> changePassword(ArgumentList& args);
     [[nodiscard]] Result<void> importCsv(ArgumentList& args);
+    [[nodiscard]] Result<void> totp(ArgumentList& args);
 
     [[nodiscard]] Result<std::size_t> resolveEntry(SecretSpan reference) const;
     [[nodiscard]] Result<SecretSpan> requirePositional(ArgumentList& args, const char* what) const;

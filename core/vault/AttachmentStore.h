@@ -42,6 +42,12 @@ public:
     [[nodiscard]] bool empty() const { return m_records.empty(); }
     [[nodiscard]] const std::vector<RecordSlot>& records() const { return m_records; }
     void clear() { m_records.clear(); }
+    // Drops the records added after the first `count` (undoing store() calls).
+    void truncate(std::size_t count)
+    {
+        if (count < m_records.size())
+            m_records.resize(count);
+    }
 
 private:
     [[nodiscard]] std::optional<std::size_t> find(const EntryId& id) const;

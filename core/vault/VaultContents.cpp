@@ -410,6 +410,110 @@ Result<EntryId> VaultContents::addEntry(const EntryDraft& draft)
     return id;
 }
 
+Result<void> VaultContents::addEntryAs(const EntryId& id, const EntryDraft& draft,
+                                       std::int64_t created, std::int64_t modified,
+                                       std::span<const Version> history, IdCheck check)
+{
+    if (id.isNull())
+        return Error{ErrorCode::InvalidArgument, "An entry id cannot be all zero."};
+    if (!draft.group().isNull() && !findGroup(draft.group()))
+        return notFound("group", draft.group());
+    if (check == IdCheck::Search && (findEntry(id) || findGroup(id)))
+        return Error{ErrorCode::AlreadyExists,
+                     "The id " + id.toString() + " is in use in this vault already."};
+    // Versions first: each becomes a whole entry record (under the entry's id, which
+    // writeHistoryVersion leaves out) that the current record then takes in.
+    std::vector<SecretBuffer> versions;
+    versions.reserve(history.size());
+    std::size_t versionBytes = 0;
+    for (const Version& version : history) {
+        auto attachments = storeAttachments(*version.draft);
+        if (!attachments)
+            return attachments.error();
+        auto record = version.draft->buildRecord(id, version.created, version.modified, nullptr, 0,
+                                                 *attachments);
+        if (!record)
+            return record.error();
+        versionBytes += record->size();
+        versions.push_back(std::move(record.value()));
+    }
+    auto attachments = storeAttachments(draft);
+    if (!attachments)
+        return attachments.error();
+    auto current = draft.buildRecord(id, created, modified, nullptr, 0, *attachments);
+    if (!current)
+        return current.error();
+    if (!versions.empty()) {
+        RecordWriter writer(*m_arena, current->size() + versionBytes + 32);
+        const std::size_t mark = writer.begin(tags::entry);
+        RecordReader outer(current->span());
+        Record whole;
+        if (outer.next(whole))
+            writer.appendRaw(whole.value); // every field of the current version
+        const std::size_t historyMark = writer.begin(tags::history);
+        for (const SecretBuffer& version : versions) {
+            RecordReader reader(version.span());
+            Record record;
+            if (reader.next(record))
+                EntryDraft::writeHistoryVersion(writer, EntryView(record.value));
+        }
+        writer.end(historyMark);
+        writer.end(mark);
+        current = writer.finish();
+        if (!current)
+            return current.error();
+    }
+    m_items.entries.push_back(RecordSlot::owning(std::move(current.value())));
+    m_modified = true;
+    return {};
+}
+
+std::vector<EntryId> VaultContents::usedIds() const
+{
+    std::vector<EntryId> ids;
+    ids.reserve(m_items.entries.size() + m_items.groups.size() + m_items.tombstones.size());
+    for (std::size_t i = 0; i < m_items.entries.size(); ++i)
+        ids.push_back(entry(i).id());
+    for (std::size_t i = 0; i < m_items.groups.size(); ++i)
+        ids.push_back(group(i).id());
+    for (const RecordSlot& tombstone : m_items.tombstones) {
+        const SecretSpan value = RecordReader::findFirst(tombstone.value(), tags::tombstoneId);
+        if (value.size() == EntryId::size)
+            ids.emplace_back(value.data());
+    }
+    return ids;
+}
+
+VaultContents::Checkpoint VaultContents::checkpoint() const
+{
+    Checkpoint mark;
+    mark.groups = m_items.groups.size();
+    mark.entries = m_items.entries.size();
+    mark.associations = m_items.associations.size();
+    mark.attachmentData = m_items.attachments.size();
+    mark.identity = identity();
+    mark.modified = m_modified;
+    return mark;
+}
+
+void VaultContents::rollback(const Checkpoint& mark)
+{
+    const auto truncate = [](std::vector<RecordSlot>& list, std::size_t count) {
+        if (count < list.size())
+            list.erase(list.begin() + static_cast<std::ptrdiff_t>(count), list.end());
+    };
+    truncate(m_items.groups, mark.groups);
+    truncate(m_items.entries, mark.entries);
+    truncate(m_items.associations, mark.associations);
+    m_items.attachments.truncate(mark.attachmentData);
+    if (identity() != mark.identity && !EntryId(mark.identity.data()).isNull()) {
+        // Rebuilding the small meta record can only fail when the arena is exhausted; the
+        // identity then stays what the import set (the entries are gone either way).
+        (void)writeIdentity(mark.identity);
+    }
+    m_modified = mark.modified;
+}
+
 Result<void> VaultContents::updateEntry(const EntryId& id, const EntryDraft& draft)
 {
     const auto index = findEntry(id);
@@ -515,7 +619,7 @@ std::optional<std::size_t> VaultContents::findGroup(const EntryId& id) const
 namespace {
 
 Result<SecretBuffer> groupRecord(SecretArena& arena, const EntryId& id, const EntryId& parent,
-                                 SecretSpan name)
+                                 SecretSpan name, std::int64_t modified = VaultContents::nowMs())
 {
     RecordWriter writer(arena, 64 + name.size());
     const std::size_t mark = writer.begin(tags::group);
@@ -523,7 +627,7 @@ Result<SecretBuffer> groupRecord(SecretArena& arena, const EntryId& id, const En
     if (!parent.isNull())
         writer.addId(tags::groupParent, parent.bytes());
     writer.add(tags::groupName, name);
-    writer.addTime(tags::groupModified, VaultContents::nowMs());
+    writer.addTime(tags::groupModified, modified);
     writer.end(mark);
     return writer.finish();
 }
@@ -541,6 +645,24 @@ Result<EntryId> VaultContents::addGroup(SecretSpan name, const EntryId& parent)
     m_items.groups.push_back(RecordSlot::owning(std::move(record.value())));
     m_modified = true;
     return id;
+}
+
+Result<void> VaultContents::addGroupAs(const EntryId& id, SecretSpan name, const EntryId& parent,
+                                       std::int64_t modified)
+{
+    if (id.isNull())
+        return Error{ErrorCode::InvalidArgument, "A group id cannot be all zero."};
+    if (!parent.isNull() && !findGroup(parent))
+        return notFound("group", parent);
+    if (findGroup(id) || findEntry(id))
+        return Error{ErrorCode::AlreadyExists,
+                     "The id " + id.toString() + " is in use in this vault already."};
+    auto record = groupRecord(*m_arena, id, parent, name, modified);
+    if (!record)
+        return record.error();
+    m_items.groups.push_back(RecordSlot::owning(std::move(record.value())));
+    m_modified = true;
+    return {};
 }
 
 Result<void> VaultContents::renameGroup(const EntryId& id, SecretSpan name)

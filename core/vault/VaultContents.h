@@ -127,6 +127,47 @@ public:
     // Sets the last-used time (now, by default); NotFound.
     [[nodiscard]] Result<void> touchAssociation(SecretSpan name, std::int64_t when = nowMs());
 
+    // --- bulk additions (KeePass import) ------------------------------------------------------
+    // An earlier version of an entry as another program kept it, with its own times.
+    struct Version
+    {
+        const EntryDraft* draft = nullptr;
+        std::int64_t created = 0;
+        std::int64_t modified = 0;
+    };
+    // Whether addEntryAs looks for the id among the entries and groups (a walk over all of them)
+    // or the caller already made sure it is unused (from usedIds(), once for a whole import).
+    enum class IdCheck
+    {
+        Search,
+        DoneByCaller
+    };
+    // Adds an entry as another program kept it: with id `id` (AlreadyExists when an entry or
+    // group has it), its own times, and `history` (newest first, as forEachHistory gives them;
+    // all kept, whatever historyLimit() says — the next edit trims them). Attachments are stored
+    // as addEntry does. NotFound for an unknown group.
+    [[nodiscard]] Result<void> addEntryAs(const EntryId& id, const EntryDraft& draft,
+                                          std::int64_t created, std::int64_t modified,
+                                          std::span<const Version> history = {},
+                                          IdCheck check = IdCheck::Search);
+    // Adds a group with id `id` (AlreadyExists as above) and modified time `modified`.
+    [[nodiscard]] Result<void> addGroupAs(const EntryId& id, SecretSpan name, const EntryId& parent,
+                                          std::int64_t modified);
+    // Every id an entry, group or tombstone has, in no particular order.
+    [[nodiscard]] std::vector<EntryId> usedIds() const;
+
+    // What the contents held at one moment, to undo a failed bulk addition: records added after
+    // it are dropped, the identity and the modified flag come back. Valid only while nothing
+    // but additions (addEntry*, addGroup*, addAssociation, setIdentity) happened since.
+    struct Checkpoint
+    {
+        std::size_t groups = 0, entries = 0, associations = 0, attachmentData = 0;
+        std::array<std::uint8_t, identityBytes> identity{};
+        bool modified = false;
+    };
+    [[nodiscard]] Checkpoint checkpoint() const;
+    void rollback(const Checkpoint& checkpoint);
+
     // --- the rest ----------------------------------------------------------------------------
     // The vault's identity (docs/FORMAT.md §3.1): random, or a KeePass database's root group
     // UUID after an import. Not secret.

@@ -5,11 +5,18 @@
 // - files Arcanum writes (ChaCha20 and AES-256; password, password + key file, key file only)
 //   are opened by keepassxc-cli: `ls -R` lists the groups and entries, `show` every field,
 //   `show -t` the TOTP code, `attachment-export` the attachment, and `export` (KeePassXC's XML)
-//   the history, the custom data and the recycle bin; pykeepass opens them too.
+//   the history, the custom data and the recycle bin; pykeepass opens them too;
+// - the fresh fixtures also import into a vault with every field intact (KdbxVaultImporter), and
+//   export → import gives the same vault again;
+// - a vault exported to KDBX 4 (KdbxVaultExporter; password, or password + key file) opens in
+//   keepassxc-cli with the same entries, fields, TOTP codes, attachments and history count.
 #include "KdbxFixtures.h"
+#include "KdbxVaultChecks.h"
 #include "TestSupport.h"
 #include "kdbx/KdbxReader.h"
 #include "kdbx/KdbxTime.h"
+#include "kdbx/KdbxVaultExporter.h"
+#include "kdbx/KdbxVaultImporter.h"
 #include "kdbx/KdbxWriter.h"
 #include "totp/Totp.h"
 
@@ -161,7 +168,127 @@ private slots:
                 qWarning("in %s", fixture.file.c_str());
                 return;
             }
+            // Into a vault, every field intact; out again and back: the same vault.
+            VaultContents contents = VaultContents::createEmpty(*arena).value();
+            auto report = KdbxVaultImporter::apply(contents, *arena, *database);
+            QVERIFY2(report.ok(), report.ok() ? "" : errorText(report.error()).c_str());
+            QVERIFY(report->skipped.empty());
+            checkImportedVault(*arena, contents, fixture.content, fixture.maker);
+            if (QTest::currentTestFailed()) {
+                qWarning("importing %s", fixture.file.c_str());
+                return;
+            }
+            const std::string path =
+                out.filePath(QString::fromStdString(fixture.file) + ".again").toStdString();
+            SecretBuffer password = secret(*arena, "again");
+            auto key = KdbxKey::fromPassword(*arena, password.span());
+            ARCANUM_VERIFY_OK(KdbxVaultExporter::exportFile(contents, *arena, path, *key,
+                                                            cheapKdbxWriteOptions()));
+            auto file = KdbxReader::readFile(path);
+            ARCANUM_VERIFY_OK(file);
+            auto again = KdbxVaultImporter::read(*arena, *file, *key);
+            ARCANUM_VERIFY_OK(again);
+            VaultContents second = VaultContents::createEmpty(*arena).value();
+            ARCANUM_VERIFY_OK(KdbxVaultImporter::apply(second, *arena, *again));
+            QCOMPARE(describeVault(second), describeVault(contents));
         }
+    }
+
+    // A vault (imported from KeePassXC's own fixture) exported by Arcanum opens in KeePassXC with
+    // the same entries, fields, TOTP codes, attachment and history.
+    void keepassxcOpensAVaultExport_data()
+    {
+        QTest::addColumn<int>("cipher");
+        QTest::addColumn<bool>("withKeyFile");
+        QTest::newRow("ChaCha20, password") << int(KdbxHeader::Cipher::ChaCha20) << false;
+        QTest::newRow("AES-256, password and key file")
+            << int(KdbxHeader::Cipher::Aes256Cbc) << true;
+    }
+    void keepassxcOpensAVaultExport()
+    {
+        QFETCH(int, cipher);
+        QFETCH(bool, withKeyFile);
+        const auto arena = makeArena();
+        KdbxFixture source;
+        for (const KdbxFixture& f : readKdbxManifest(kdbxFixtureDir()))
+            if (f.file == "kdbx41-keepassxc.kdbx")
+                source = f;
+        auto database = readKdbxFixture(*arena, kdbxFixtureDir(), source);
+        ARCANUM_VERIFY_OK(database);
+        VaultContents contents = VaultContents::createEmpty(*arena).value();
+        ARCANUM_VERIFY_OK(KdbxVaultImporter::apply(contents, *arena, *database));
+
+        const QString path = m_home.filePath(QString("vault-export-%1.kdbx").arg(cipher));
+        const QString keyFilePath =
+            withKeyFile ? QString(kdbxFixtureDir()) + "/keyfile-xml2.keyx" : QString();
+        SecretBuffer password = secret(*arena, "vault export");
+        std::optional<KdbxKeyFile> keyFile;
+        KdbxKey::Parts parts;
+        parts.password = password.span();
+        if (withKeyFile) {
+            auto read = KdbxKeyFile::read(*arena, keyFilePath.toStdString());
+            ARCANUM_VERIFY_OK(read);
+            keyFile.emplace(std::move(read.value()));
+            parts.keyFile = &*keyFile;
+        }
+        auto key = KdbxKey::create(*arena, parts);
+        ARCANUM_VERIFY_OK(key);
+        KdbxWriteOptions options;
+        options.cipher = static_cast<KdbxHeader::Cipher>(cipher);
+        ARCANUM_VERIFY_OK(
+            KdbxVaultExporter::exportFile(contents, *arena, path.toStdString(), *key, options));
+        const QByteArray pw = "vault export";
+
+        const Run listed = cli("ls", {"-R", "-f"}, path, {}, pw, keyFilePath);
+        QVERIFY2(listed.exitCode == 0, listed.err.constData());
+        for (const char* line :
+             {"Internet/GitHub", "Internet/Mail/Webmail", "Steam", "Banking/Bank <&> \"quoted\""})
+            QVERIFY2(listed.out.contains(QByteArray(line) + "\n"), listed.out.constData());
+        QVERIFY(!listed.out.contains("Old account"));
+
+        const Run shown = cli("show", {"-s", "--all"}, path, {"Internet/GitHub"}, pw, keyFilePath);
+        QVERIFY2(shown.exitCode == 0, shown.err.constData());
+        for (const char* line :
+             {"Title: GitHub", "UserName: octo@example.com", "Password: gh-Pa55w0rd!",
+              "URL: https://github.com/login", "Recovery email: backup@example.com", "PIN: 4321",
+              "Tags: dev,work", "Uuid: {a9aadacc-6401-5077-bbd6-36d75e978143}",
+              "otp: otpauth://totp/GitHub:octo?secret=JBSWY3DPEHPK3PXP&period=30&digits=6"
+              "&issuer=GitHub"})
+            QVERIFY2(shown.out.contains(QByteArray(line) + "\n"),
+                     (QByteArray(line) + " not in:\n" + shown.out).constData());
+
+        // TOTP codes as KeePassXC computes them from the exported otp fields: the Steam code,
+        // and the one that came from Webmail's older TOTP Seed/Settings fields.
+        for (const char* title : {"Steam", "Internet/Mail/Webmail"}) {
+            const Run totp = cli("show", {"-t"}, path, {title}, pw, keyFilePath);
+            QVERIFY2(totp.exitCode == 0, totp.err.constData());
+            const EntryView entry =
+                *vaultEntry(contents, *arena, QByteArray(title).split('/').last().constData());
+            const auto now = std::uint64_t(QDateTime::currentSecsSinceEpoch());
+            const std::string theirs = totp.out.trimmed().toStdString();
+            QVERIFY2(theirs == vaultTotpCode(*arena, entry, now - 1) ||
+                         theirs == vaultTotpCode(*arena, entry, now + 1),
+                     theirs.c_str());
+        }
+
+        const QString attachment = m_home.filePath("vault-attachment.bin");
+        const Run exported =
+            cli("attachment-export", {}, path,
+                {"Banking/Bank <&> \"quoted\"", "statement.bin", attachment}, pw, keyFilePath);
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QFile bytes(attachment);
+        QVERIFY(bytes.open(QIODevice::ReadOnly));
+        QCOMPARE(bytes.readAll().size(), 256);
+
+        // History: KeePassXC's XML of the database holds GitHub's two earlier passwords, and
+        // the association under its KeePassXC name.
+        const Run xml = cli("export", {}, path, {}, pw, keyFilePath);
+        QVERIFY2(xml.exitCode == 0, xml.err.constData());
+        QVERIFY(xml.out.contains("old-pass-1"));
+        QVERIFY(xml.out.contains("old-pass-2"));
+        QCOMPARE(xml.out.count("<Entry>"), 4 + 2); // four entries, GitHub's two versions
+        QVERIFY(xml.out.contains("<Key>KPXC_BROWSER_laptop</Key>"));
+        QVERIFY(xml.out.contains("x3Iq8nuOH2ujexIhr3Zb0TS3Gqp7fl9z8hwmRdbSzFY="));
     }
 
     void keepassxcOpensOurExport_data()

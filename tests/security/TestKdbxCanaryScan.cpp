@@ -1,7 +1,8 @@
 // Canary scan for core/kdbx: after a KeePass database is read — decrypted, inflated by zlib,
 // parsed by expat, every value decoded into the pool — no copy of any imported title, user name,
 // password, protected field or note exists anywhere in the process outside secret memory; the
-// same after writing one (the export path). Checked for our own KDBX 4 files and for files
+// same after importing one into a vault, saving (serializing) it and exporting it again as
+// KDBX 4 (KdbxVaultImporter, KdbxVaultExporter). Checked for our own KDBX 4 files and for files
 // pykeepass writes (KDBX 3.1 Twofish + Salsa20, KDBX 4 AES-256 + Argon2d), in secret memory and
 // in the LockedMemory fallback. A planted copy shows the scan would see a leak.
 //
@@ -12,7 +13,10 @@
 #include "canary/CanaryScanner.h"
 #include "crypto/Random.h"
 #include "kdbx/KdbxReader.h"
+#include "kdbx/KdbxVaultExporter.h"
+#include "kdbx/KdbxVaultImporter.h"
 #include "kdbx/KdbxWriter.h"
+#include "vault/VaultContents.h"
 
 #include <QtTest>
 #include <cstring>
@@ -237,6 +241,70 @@ private slots:
             expectClean(set, *arena); // while the database is open
         }
         expectClean(set, *arena); // and after it is gone
+    }
+
+    // The whole import and export path: the database read, mapped into vault records
+    // (KdbxVaultImporter), the vault serialized as a save would, then exported again as KDBX 4
+    // (KdbxVaultExporter: model, XML, gzip, encryption, the file) — and no copy outside.
+    void importedIntoAVaultAndExported_data() { importedFieldsLiveOnlyInTheArena_data(); }
+    void importedIntoAVaultAndExported()
+    {
+        QFETCH(QString, source);
+        QFETCH(bool, fallback);
+        SecretArenaOptions options;
+        if (fallback)
+            options.simulateMemfdSecretErrno = ENOSYS;
+        const auto arena = makeArena(options);
+        QTemporaryDir directory;
+        const Canaries canaries = makeCanaries(*arena);
+        const CanarySet set = canarySet(canaries);
+        const bool own = source == "own";
+        SecretBuffer password = secret(*arena, own ? "canary password" : "fixture password");
+        std::vector<std::uint8_t> file;
+        if (own)
+            file = writeOwn(*arena, canaries, password.span());
+        else if (source == "kdbx31")
+            file = writeWithPykeepass(canaries, "kdbx31-pykeepass-twofish.kdbx", "twofish",
+                                      directory.filePath("canary.kdbx"));
+        else
+            file = writeWithPykeepass(canaries, "kdbx4-pykeepass-aes-argon2d.kdbx", "aes256",
+                                      directory.filePath("canary.kdbx"));
+        {
+            auto key = KdbxKey::fromPassword(*arena, password.span());
+            ARCANUM_VERIFY_OK(key);
+            auto contents = VaultContents::createEmpty(*arena);
+            ARCANUM_VERIFY_OK(contents);
+            {
+                auto database = KdbxVaultImporter::read(*arena, file, *key);
+                ARCANUM_VERIFY_OK(database);
+                auto report = KdbxVaultImporter::apply(*contents, *arena, *database);
+                ARCANUM_VERIFY_OK(report);
+            }
+            bool found = false;
+            for (std::size_t i = 0; i < contents->entryCount(); ++i) {
+                const EntryView entry = contents->entry(i);
+                if (!same(entry.title(), canaries.values[0]))
+                    continue;
+                found = true;
+                QVERIFY(same(entry.username(), canaries.values[1]));
+                QVERIFY(same(entry.password(), canaries.values[2]));
+                QVERIFY(same(entry.notes(), canaries.values[3]));
+                entry.forEachCustomField([&](const EntryView::CustomField& field) {
+                    if (field.name.size() == 6 && std::memcmp(field.name.data(), "Hidden", 6) == 0)
+                        QVERIFY(same(field.value, canaries.values[4]));
+                });
+            }
+            QVERIFY(found);
+            auto payload = contents->serialize(); // what Vault::save encrypts
+            ARCANUM_VERIFY_OK(payload);
+            expectClean(set, *arena); // imported, the database gone
+            auto exported = KdbxVaultExporter::exportFile(
+                *contents, *arena, directory.filePath("export.kdbx").toStdString(), *key,
+                cheapKdbxWriteOptions());
+            ARCANUM_VERIFY_OK(exported);
+            expectClean(set, *arena); // and exported
+        }
+        expectClean(set, *arena);
     }
 
     void aPlantedCopyIsFound()
