@@ -16,6 +16,7 @@
 #include "window/EntryActions.h"
 #include "window/EntryDetailView.h"
 #include "window/GroupActions.h"
+#include "window/KdbxController.h"
 #include "window/UnlockPage.h"
 #include "window/VaultPage.h"
 
@@ -60,6 +61,7 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
 
     m_actions = new EntryActions(m_session, m_vaultPage, m_clipboard, this);
     m_csvImport = new CsvImportController(m_session, this);
+    m_kdbx = new KdbxController(m_session, this);
     m_groupActions = new GroupActions(m_session, m_vaultPage, this);
     m_protection = new QLabel(this);
     statusBar()->addPermanentWidget(m_protection);
@@ -87,6 +89,7 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
         statusBar()->showMessage(message, 8000);
     };
     connect(m_csvImport, &CsvImportController::statusMessage, this, showStatus);
+    connect(m_kdbx, &KdbxController::statusMessage, this, showStatus);
     connect(m_groupActions, &GroupActions::statusMessage, this, showStatus);
     connect(m_actions, &EntryActions::statusMessage, this, showStatus);
     connect(m_clipboard, &ClipboardGuard::cleared, this,
@@ -125,6 +128,8 @@ void MainWindow::buildMenus()
         m_lockCoordinator->requestLock(LockReason::OnDemand);
     });
     m_lockCoordinator->setLockKey(lockKey); // in every window, modal dialogs included
+    vault->addAction(m_kdbx->importAction);
+    vault->addAction(m_kdbx->exportAction);
     vault->addAction(m_csvImport->importAction);
     vault->addSeparator();
     m_changePasswordAction =
@@ -206,6 +211,7 @@ void MainWindow::applySettings()
     if (m_settings->requireSecretMemory())
         options.fallback = FallbackPolicy::RequireSecretMemory;
     m_session->setArenaOptions(options);
+    m_kdbx->setArenaOptions(options);
     m_unlockPage->setArenaOptions(options);
     m_unlockPage->setRecentVaults(m_settings->recentVaults());
 }
