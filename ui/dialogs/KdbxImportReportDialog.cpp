@@ -23,9 +23,8 @@ KdbxImportReportDialog::KdbxImportReportDialog(SecretArena* arena, const KdbxImp
     layout->addWidget(m_summary);
 
     if (!report.skipped.empty()) {
-        auto* heading = new QLabel(
-            tr("Not imported as they were (%n item(s)):", nullptr, int(report.skipped.size())),
-            this);
+        auto* heading =
+            new QLabel(tr("Not imported as they were (%1):").arg(report.skipped.size()), this);
         layout->addWidget(heading);
         auto* list = new QWidget;
         auto* grid = new QGridLayout(list);
@@ -99,12 +98,18 @@ QString KdbxImportReportDialog::kindText(KdbxImportSkip::Kind kind)
     return {};
 }
 
+QString KdbxImportReportDialog::counts(std::size_t entries, std::size_t groups,
+                                       std::size_t versions)
+{
+    return (entries == 1 ? tr("1 entry") : tr("%1 entries").arg(entries)) + QStringLiteral(", ") +
+           (groups == 1 ? tr("1 group") : tr("%1 groups").arg(groups)) + QStringLiteral(", ") +
+           (versions == 1 ? tr("1 earlier version") : tr("%1 earlier versions").arg(versions));
+}
+
 QString KdbxImportReportDialog::summary(const KdbxImportReport& report)
 {
     QStringList lines;
-    lines << tr("Imported %n entry(ies)", nullptr, int(report.entries)) + QStringLiteral(", ") +
-                 tr("%n group(s)", nullptr, int(report.groups)) + QStringLiteral(", ") +
-                 tr("%n earlier version(s).", nullptr, int(report.historyVersions));
+    lines << tr("Imported %1.").arg(counts(report.entries, report.groups, report.historyVersions));
     if (report.customFields > 0)
         lines << tr("Custom fields: %1.").arg(report.customFields);
     if (report.totp > 0)
@@ -119,8 +124,10 @@ QString KdbxImportReportDialog::summary(const KdbxImportReport& report)
         lines << tr("The browser extension now knows this vault as the KeePass database it was "
                     "associated with.");
     if (report.recycleBinEntries > 0)
-        lines << tr("Left out: %n entry(ies) in the recycle bin.", nullptr,
-                    int(report.recycleBinEntries));
+        lines
+            << (report.recycleBinEntries == 1
+                    ? tr("Left out: 1 entry in the recycle bin.")
+                    : tr("Left out: %1 entries in the recycle bin.").arg(report.recycleBinEntries));
     if (report.skipped.empty() && report.recycleBinEntries == 0)
         lines << tr("Nothing was left out.");
     return lines.join(QLatin1Char('\n'));

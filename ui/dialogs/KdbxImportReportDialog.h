@@ -34,6 +34,9 @@ public:
 
     // The counts as sentences (tests, the status bar).
     [[nodiscard]] static QString summary(const KdbxImportReport& report);
+    // "4 entries, 1 group, 0 earlier versions".
+    [[nodiscard]] static QString counts(std::size_t entries, std::size_t groups,
+                                        std::size_t versions);
     // Why an item of this kind was not imported as it was, before the core's reason.
     [[nodiscard]] static QString kindText(KdbxImportSkip::Kind kind);
 

@@ -330,10 +330,10 @@ void KdbxController::finishExport(Job& job)
         return;
     }
     const KdbxExportReport& report = job.exportReport;
-    QString text = tr("Wrote %1: %n entry(ies)", nullptr, int(report.entries)).arg(job.fileName) +
-                   QStringLiteral(", ") + tr("%n group(s)", nullptr, int(report.groups)) +
-                   QStringLiteral(", ") +
-                   tr("%n earlier version(s).", nullptr, int(report.historyVersions));
+    QString text =
+        tr("Wrote %1: %2.")
+            .arg(job.fileName, KdbxImportReportDialog::counts(report.entries, report.groups,
+                                                              report.historyVersions));
     if (report.totp > 0)
         text += QLatin1Char('\n') +
                 tr("TOTP settings: %1 (as KeePassXC's otp field).").arg(report.totp);
@@ -347,9 +347,9 @@ void KdbxController::finishExport(Job& job)
                                        "names in an entry: %1.")
                                         .arg(report.renamedFields);
     if (report.siteDecisions > 0)
-        text += QLatin1Char('\n') + tr("Not written: %n remembered browser decision(s); KeePass "
-                                       "has no place for them.",
-                                       nullptr, int(report.siteDecisions));
+        text += QLatin1Char('\n') + tr("Not written: %1 remembered browser decisions (allow or "
+                                       "deny a site); KeePass has no place for them.")
+                                        .arg(report.siteDecisions);
     emit statusMessage(text.section(QLatin1Char('\n'), 0, 0));
     showMessage(true, title, text);
 }
