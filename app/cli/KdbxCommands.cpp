@@ -178,23 +178,32 @@ Result<void> KdbxCommands::importKdbx(ArgumentList& args)
     if (!kdbxKey)
         return kdbxKey.error();
 
-    KdbxImportReport report;
-    auto database = KdbxVaultImporter::read(m_vault.arena(), *bytes, *kdbxKey, options, &report);
-    if (!database)
-        return asFileError(database.error());
     VaultContents& contents = m_vault.contents();
     const VaultContents::Checkpoint before = contents.checkpoint();
-    if (*groupName) {
-        auto id = EntryImporter::groupForPath(contents, **groupName);
-        if (!id)
-            return id.error();
-        options.intoGroup = *id;
-    }
-    auto imported =
-        KdbxVaultImporter::apply(contents, m_vault.arena(), *database, options, std::move(report));
-    if (!imported) {
-        contents.rollback(before); // the --group folders too
-        return imported.error();
+    std::optional<KdbxImportReport> imported;
+    {
+        // The database lives only until it is in the vault: its secret memory is given back
+        // before the save needs its own.
+        KdbxImportReport report;
+        auto database =
+            KdbxVaultImporter::read(m_vault.arena(), *bytes, *kdbxKey, options, &report);
+        if (!database)
+            return asFileError(database.error());
+        if (*groupName) {
+            auto id = EntryImporter::groupForPath(contents, **groupName);
+            if (!id) {
+                contents.rollback(before);
+                return id.error();
+            }
+            options.intoGroup = *id;
+        }
+        auto applied = KdbxVaultImporter::apply(contents, m_vault.arena(), *database, options,
+                                                std::move(report));
+        if (!applied) {
+            contents.rollback(before); // the --group folders too
+            return applied.error();
+        }
+        imported.emplace(std::move(applied.value()));
     }
     if (auto saved = m_vault.save(); !saved) {
         contents.rollback(before);

@@ -1,10 +1,12 @@
 // KdbxBenchmark: how long importing a KeePass database takes, split into the KDF (which depends
 // only on the file's parameters) and everything else — reading the file, checking the header,
-// verifying the HMAC blocks and decrypting, inflating, parsing the XML and building the model.
+// verifying the HMAC blocks and decrypting, inflating, parsing the XML and building the model —
+// and then turning it into vault records (KdbxVaultImporter::apply).
 //
-// The database is the same synthetic content as the vault benchmark (SyntheticVault), turned into
-// a KdbxDatabase and written by KdbxWriter with the KDF given (the reference: Argon2id
-// 64 MiB, 3 passes, 2 lanes); or an existing file (for instance one keepassxc-cli re-saved).
+// The database is the same synthetic content as the vault benchmark (SyntheticVault), exported
+// by KdbxVaultExporter and written by KdbxWriter with the KDF given (the reference:
+// Argon2id 64 MiB, 3 passes, 2 lanes); or an existing file (for instance one keepassxc-cli
+// re-saved).
 #pragma once
 
 #include "common/Result.h"
@@ -34,6 +36,12 @@ struct KdbxBenchRow
     double restCpuMs =
         0; // the same in CPU time of this thread (what a busy machine cannot inflate)
     std::size_t arenaMappedBytes = 0; // after reading, the database held
+    // Into a vault (KdbxVaultImporter::apply into an empty VaultContents in the same arena):
+    double applyMs = 0;
+    double applyCpuMs = 0;
+    double toVaultMs = 0;            // everything but the KDF, the vault's records included
+    std::size_t vaultArenaBytes = 0; // mapped with the database and the vault both held
+    double exportBuildMs = -1;       // KdbxVaultExporter::build of the synthetic vault
 };
 
 class KdbxBenchmark
