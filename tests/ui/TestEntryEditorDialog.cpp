@@ -409,6 +409,7 @@ private slots:
         const QString error = dialog.errorLabel()->text();
         QVERIFY2(error.contains(reason), qPrintable(error));
         QVERIFY2(error.contains("otpauth:// URI or a Base32 secret"), qPrintable(error));
+        QVERIFY(!error.contains(typed)); // the reason names the problem, never the setting
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(dialog.totpEdit()));
         QVERIFY(!vault.session().vault()->contents().isModified()); // nothing applied
         QVERIFY(entryIn(*vault.reopen(), id).totp().empty());
