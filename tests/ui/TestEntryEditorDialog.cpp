@@ -347,6 +347,109 @@ private slots:
         QCOMPARE_TEXT(saved.password(), "pin 0000");
     }
 
+    // The TOTP field takes an otpauth:// URI or a bare Base32 secret, stored as typed.
+    void totpAcceptsUriAndBase32_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::newRow("otpauth URI")
+            << "otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example&digits=8";
+        QTest::newRow("base32") << "JBSWY3DPEHPK3PXP";
+        QTest::newRow("base32, grouped, lower case") << "jbsw y3dp ehpk 3pxp";
+        QTest::newRow("steam") << "otpauth://totp/Steam:me?secret=JBSWY3DPEHPK3PXP&encoder=steam";
+    }
+    void totpAcceptsUriAndBase32()
+    {
+        QFETCH(QString, typed);
+        TestVault& vault = *m_vault;
+        const EntryId id = vault.addEntry("Mail", "alice", "pw");
+        EntryEditorDialog dialog(&vault.session(), id, std::nullopt);
+        QVERIFY(showAndActivate(dialog));
+        QTest::keyClicks(dialog.totpEdit(), typed);
+        QTest::mouseClick(dialog.okButton(), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        auto disk = vault.reopen();
+        QCOMPARE(bytesOf(entryIn(*disk, id).totp()), typed);
+    }
+
+    // Anything core/totp cannot compute a code from is refused with the reason; nothing saved.
+    void totpRejectsJunk_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("not base32") << "my secret!"
+                                    << "not Base32 (character 10";
+        QTest::newRow("digits 1 and 8") << "JBSWY3DPEHPK3PX1"
+                                        << "not Base32 (character 16";
+        QTest::newRow("too short") << "JBSWY3DP"
+                                   << "too short: 40 bits";
+        QTest::newRow("hotp") << "otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=3"
+                              << "HOTP";
+        QTest::newRow("uri without secret") << "otpauth://totp/x?digits=6"
+                                            << "no secret";
+        QTest::newRow("uri, 4 digits") << "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=4"
+                                       << "6 to 10 digits";
+        QTest::newRow("uri, unknown algorithm")
+            << "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5"
+            << "algorithm";
+        QTest::newRow("other scheme") << "https://example.com/?secret=JBSWY3DPEHPK3PXP"
+                                      << "not Base32";
+    }
+    void totpRejectsJunk()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, reason);
+        TestVault& vault = *m_vault;
+        const EntryId id = vault.addEntry("Mail", "alice", "pw");
+        EntryEditorDialog dialog(&vault.session(), id, std::nullopt);
+        QVERIFY(showAndActivate(dialog));
+        QTest::keyClicks(dialog.totpEdit(), typed);
+        QTest::mouseClick(dialog.okButton(), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(dialog.errorLabel()->isVisible());
+        const QString error = dialog.errorLabel()->text();
+        QVERIFY2(error.contains(reason), qPrintable(error));
+        QVERIFY2(error.contains("otpauth:// URI or a Base32 secret"), qPrintable(error));
+        QVERIFY(!error.contains(typed)); // the reason names the problem, never the setting
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(dialog.totpEdit()));
+        QVERIFY(!vault.session().vault()->contents().isModified()); // nothing applied
+        QVERIFY(entryIn(*vault.reopen(), id).totp().empty());
+        // Remove empties the field; OK then saves.
+        QTest::mouseClick(dialog.removeTotpButton(), Qt::LeftButton);
+        QVERIFY(dialog.totpEdit()->isEmpty());
+        QTest::mouseClick(dialog.okButton(), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    void removeDeletesTheTotpSetting()
+    {
+        TestVault& vault = *m_vault;
+        const EntryId id = vault.addEntry("Mail", "alice", "pw");
+        {
+            auto draft =
+                EntryDraft::fromEntry(entryIn(*vault.session().vault(), id), vault.arena());
+            QVERIFY(draft.ok());
+            QVERIFY(draft->set(EntryField::Totp, vault.secret("JBSWY3DPEHPK3PXP").span()).ok());
+            QVERIFY(vault.contents().updateEntry(id, *draft).ok());
+            vault.commit();
+        }
+        EntryEditorDialog dialog(&vault.session(), id, std::nullopt);
+        QVERIFY(showAndActivate(dialog));
+        QCOMPARE_TEXT(dialog.totpEdit()->text(), "JBSWY3DPEHPK3PXP");
+        QVERIFY(dialog.totpEdit()->isMasked());
+        QVERIFY(!dialog.isModified());
+        QTest::mouseClick(dialog.removeTotpButton(), Qt::LeftButton);
+        QVERIFY(dialog.totpEdit()->isEmpty());
+        QVERIFY(dialog.isModified());
+        QTest::mouseClick(dialog.okButton(), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        auto disk = vault.reopen();
+        const EntryView saved = entryIn(*disk, id);
+        QVERIFY(saved.totp().empty());
+        // The version with TOTP is the newest in the history (the one before it had none).
+        QCOMPARE(saved.historyCount(), std::size_t(2));
+        QCOMPARE_TEXT(saved.historyVersion(0)->totp(), "JBSWY3DPEHPK3PXP");
+    }
+
     void lockWhileOpenWipesAndRejects()
     {
         TestVault& vault = *m_vault;
@@ -419,6 +522,8 @@ private slots:
             QCOMPARE(QApplication::focusWidget(), next);
         }
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab); // Show
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(dialog.removeTotpButton()));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(dialog.notesEdit()));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);

@@ -6,6 +6,7 @@
 #include "secret/SecretLineEdit.h"
 #include "secret/SecretTextEdit.h"
 #include "session/VaultSession.h"
+#include "totp/TotpUri.h"
 #include "vault/TagList.h"
 
 #include <QDialogButtonBox>
@@ -99,9 +100,15 @@ void EntryEditorDialog::buildForm(SecretArena* arena)
     m_url = lineEdit(tr("https://…"));
     m_tags = lineEdit(tr("Separated by commas"));
     m_group = new GroupPicker(m_session, this);
-    m_totp = lineEdit(tr("Base32 secret"));
+    m_totp = lineEdit(tr("otpauth://totp/… or a Base32 secret"));
     m_totp->setEchoMode(SecretLineEdit::EchoMode::Password);
-    m_revealTotp = revealButton(m_totp, tr("Show"), tr("Show TOTP secret"));
+    m_totp->setAccessibleDescription(
+        tr("An otpauth URI or a Base32 secret (then SHA-1, 6 digits, 30 seconds)"));
+    m_revealTotp = revealButton(m_totp, tr("Show"), tr("Show TOTP setting"));
+    m_removeTotp = new QToolButton(this);
+    m_removeTotp->setText(tr("Remove"));
+    m_removeTotp->setToolTip(tr("Remove the TOTP setting from this entry"));
+    m_removeTotp->setAccessibleName(tr("Remove TOTP setting"));
     m_notes = new SecretTextEdit(arena, this);
     m_notes->setMinimumHeight(m_notes->fontMetrics().lineSpacing() * 5);
     m_customFields = new CustomFieldEditor(arena, this);
@@ -116,6 +123,7 @@ void EntryEditorDialog::buildForm(SecretArena* arena)
     auto* totpRow = new QHBoxLayout;
     totpRow->addWidget(m_totp, 1);
     totpRow->addWidget(m_revealTotp);
+    totpRow->addWidget(m_removeTotp);
     // A text label with "&" becomes its field's buddy; rows that are layouts get theirs here.
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&User name:"), m_username);
@@ -124,7 +132,7 @@ void EntryEditorDialog::buildForm(SecretArena* arena)
     form->addRow(tr("UR&L:"), m_url);
     form->addRow(tr("T&ags:"), m_tags);
     form->addRow(tr("&Group:"), m_group);
-    form->addRow(tr("T&OTP secret:"), totpRow);
+    form->addRow(tr("T&OTP:"), totpRow);
     static_cast<QLabel*>(form->labelForField(totpRow))->setBuddy(m_totp);
     form->addRow(tr("&Notes:"), m_notes);
     form->addRow(tr("Custom fields:"), m_customFields);
@@ -136,6 +144,7 @@ void EntryEditorDialog::buildForm(SecretArena* arena)
     setMinimumWidth(fontMetrics().averageCharWidth() * 70);
 
     connect(m_generate, &QPushButton::clicked, this, &EntryEditorDialog::openGenerator);
+    connect(m_removeTotp, &QToolButton::clicked, this, &EntryEditorDialog::removeTotp);
     connect(m_notes, &SecretTextEdit::textEdited, this, &EntryEditorDialog::markModified);
     connect(m_customFields, &CustomFieldEditor::edited, this, &EntryEditorDialog::markModified);
     connect(m_group, &QComboBox::activated, this, &EntryEditorDialog::markModified);
@@ -211,6 +220,33 @@ Result<void> EntryEditorDialog::fillDraft(EntryDraft& draft)
     return steps.result();
 }
 
+Result<void> EntryEditorDialog::checkTotp()
+{
+    Vault* vault = m_session->vault();
+    if (vault == nullptr || m_totp->isEmpty())
+        return {};
+    // Parsed in the arena; the parameters (and the decoded key) are wiped when they go.
+    auto parameters = TotpUri::parse(vault->arena(), m_totp->text());
+    if (!parameters)
+        return parameters.error();
+    // RFC 4226 asks for 128 bits and services use 80 or more; fewer is a typo, not a key.
+    constexpr std::size_t minimumKeyBytes = 10;
+    if (parameters->key.size() < minimumKeyBytes)
+        return Error{ErrorCode::InvalidArgument,
+                     "The TOTP secret is too short: " + std::to_string(parameters->key.size() * 8) +
+                         " bits; a TOTP secret has at least 80 (16 Base32 characters)."};
+    return {};
+}
+
+void EntryEditorDialog::removeTotp()
+{
+    if (m_totp->isEmpty())
+        return;
+    m_totp->clear();
+    markModified();
+    m_totp->setFocus(Qt::OtherFocusReason);
+}
+
 Result<EntryId> EntryEditorDialog::apply()
 {
     Vault* vault = m_session->vault();
@@ -258,6 +294,12 @@ void EntryEditorDialog::accept()
         return;
     m_error->hide();
     if (!m_applied || m_modified) {
+        if (auto totp = checkTotp(); !totp) {
+            m_totp->setFocus(Qt::OtherFocusReason);
+            return showError(tr("Not saved. %1 Enter an otpauth:// URI or a Base32 secret, or "
+                                "remove it.")
+                                 .arg(QString::fromStdString(totp.error().message)));
+        }
         auto applied = apply();
         if (!applied)
             return showError(

@@ -1,7 +1,10 @@
 // EntryEditorDialog: adds a new entry or edits an existing one.
 //
 // Every field is a secret widget in the vault's arena (title, user name, password, URL, tags,
-// TOTP secret, notes, custom fields); the group is a GroupPicker. Nothing typed ever becomes a
+// TOTP setting, notes, custom fields); the group is a GroupPicker. The TOTP field takes an
+// otpauth:// URI or a bare Base32 secret (SHA-1, 6 digits, 30 s); OK refuses one that core/totp
+// cannot read, or whose key is shorter than 80 bits, with the reason and the focus on the field;
+// "Remove" empties it. Nothing typed ever becomes a
 // QString: OK builds an EntryDraft from the widgets' spans (EntryDraft::fromEntry for an
 // existing entry, so fields this version does not edit — further URLs, unknown records — are
 // kept), adds or updates it and commits (saves). If saving fails the error is shown inline and
@@ -66,6 +69,7 @@ public:
     [[nodiscard]] SecretLineEdit* urlEdit() const { return m_url; }
     [[nodiscard]] SecretLineEdit* tagsEdit() const { return m_tags; }
     [[nodiscard]] SecretLineEdit* totpEdit() const { return m_totp; }
+    [[nodiscard]] QToolButton* removeTotpButton() const { return m_removeTotp; }
     [[nodiscard]] SecretTextEdit* notesEdit() const { return m_notes; }
     [[nodiscard]] CustomFieldEditor* customFields() const { return m_customFields; }
     [[nodiscard]] GroupPicker* groupPicker() const { return m_group; }
@@ -97,6 +101,9 @@ private:
     [[nodiscard]] Result<void> load(const EntryId& id);
     [[nodiscard]] Result<EntryId> apply();
     [[nodiscard]] Result<void> fillDraft(EntryDraft& draft);
+    // The TOTP field is empty or a setting core/totp can compute codes from.
+    [[nodiscard]] Result<void> checkTotp();
+    void removeTotp();
     void openGenerator();
     void markModified() { m_modified = true; }
     void showError(const QString& message);
@@ -123,6 +130,7 @@ private:
     GroupPicker* m_group = nullptr;
     SecretLineEdit* m_totp = nullptr;
     QToolButton* m_revealTotp = nullptr;
+    QToolButton* m_removeTotp = nullptr;
     SecretTextEdit* m_notes = nullptr;
     CustomFieldEditor* m_customFields = nullptr;
     ErrorLabel* m_error = nullptr;

@@ -75,6 +75,15 @@ void SecretLabel::setMasked(bool masked)
     emit maskedChanged(masked);
 }
 
+void SecretLabel::setAccessibleTextWithheld(bool withheld)
+{
+    if (withheld == m_accessibleWithheld)
+        return;
+    m_accessibleWithheld = withheld;
+    QAccessibleEvent event(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&event);
+}
+
 void SecretLabel::setAlignment(Qt::Alignment alignment)
 {
     m_alignment = alignment;

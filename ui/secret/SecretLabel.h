@@ -46,6 +46,12 @@ public:
     void setMaskToggleEnabled(bool enabled) { m_maskToggle = enabled; }
     [[nodiscard]] bool isMaskToggleEnabled() const { return m_maskToggle; }
 
+    // Withheld, the text is drawn but a screen reader is not given it (SecretLabelAccessible),
+    // as if the label were masked: for text shown on screen that is still read aloud only on
+    // the user's explicit reveal (a TOTP code). Off by default.
+    void setAccessibleTextWithheld(bool withheld);
+    [[nodiscard]] bool isAccessibleTextWithheld() const { return m_accessibleWithheld; }
+
     void setAlignment(Qt::Alignment alignment);
     [[nodiscard]] Qt::Alignment alignment() const { return m_alignment; }
 
@@ -70,6 +76,7 @@ private:
     mutable SecretText m_painter; // its scratch space is reused by sizeHint() and paintEvent()
     bool m_masked = false;
     bool m_maskToggle = false;
+    bool m_accessibleWithheld = false;
     Qt::Alignment m_alignment = Qt::AlignLeft | Qt::AlignVCenter;
 };
 

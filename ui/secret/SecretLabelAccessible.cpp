@@ -22,9 +22,12 @@ QString SecretLabelAccessible::text(QAccessible::Text type) const
         if (!description.isEmpty())
             return description;
         const auto* label = static_cast<const SecretLabel*>(widget());
-        return label->isMasked()
-                   ? QCoreApplication::translate("arcanum::SecretLabel", "Hidden")
-                   : QCoreApplication::translate("arcanum::SecretLabel", "Shown on screen");
+        if (label->isMasked())
+            return QCoreApplication::translate("arcanum::SecretLabel", "Hidden");
+        if (label->isAccessibleTextWithheld())
+            return QCoreApplication::translate("arcanum::SecretLabel",
+                                               "Shown on screen; read aloud once revealed");
+        return QCoreApplication::translate("arcanum::SecretLabel", "Shown on screen");
     }
     default:
         return QAccessibleWidget::text(type);
@@ -41,7 +44,8 @@ void* SecretLabelAccessible::interface_cast(QAccessible::InterfaceType type)
 QString SecretLabelAccessible::readableText() const
 {
     const auto* label = static_cast<const SecretLabel*>(widget());
-    if (!ScreenReaderAccess::isOn() || label->isMasked() || label->isEmpty())
+    if (!ScreenReaderAccess::isOn() || label->isMasked() || label->isAccessibleTextWithheld() ||
+        label->isEmpty())
         return {};
     return AccessibleTextPool::instance().text(label->text());
 }

@@ -4,7 +4,8 @@
 // description says whether the value is hidden. text(Value) is always empty. While
 // ScreenReaderAccess is on, a read-only text interface (SecretAccessibleText) gives the shown
 // text — nothing while the label is masked, so a password is read only after the user revealed
-// it, and no longer once it is hidden again; while it is off there is no text interface and the
+// it, and no longer once it is hidden again (likewise while the label withholds its text:
+// setAccessibleTextWithheld); while it is off there is no text interface and the
 // content never leaves the process over AT-SPI. No event ever carries the text. Owns nothing.
 #pragma once
 

@@ -247,6 +247,19 @@ Result<void> VaultSession::commitChanges()
     return saved;
 }
 
+Result<void> VaultSession::commitAdditions(const VaultContents::Checkpoint& before)
+{
+    if (!m_vault)
+        return Error{ErrorCode::InvalidArgument, "The vault is locked."};
+    auto saved = save();
+    if (!saved) {
+        m_vault->contents().rollback(before);
+        return saved;
+    }
+    emit contentsChanged();
+    return saved;
+}
+
 void VaultSession::lock()
 {
     if (m_state == State::Busy) {

@@ -76,6 +76,10 @@ public:
     [[nodiscard]] Result<void> save();
     // Call after changing vault()->contents(): saves and tells the views.
     [[nodiscard]] Result<void> commitChanges();
+    // Call after only adding to vault()->contents() since `before` (a bulk import): saves and
+    // tells the views; when saving fails, drops the additions again (VaultContents::rollback),
+    // so memory matches the file on disk and the views never saw them, and emits saveFailed().
+    [[nodiscard]] Result<void> commitAdditions(const VaultContents::Checkpoint& before);
 
 public slots:
     void lock();

@@ -7,6 +7,7 @@
 #include "platform/UrlOpener.h"
 #include "session/VaultSession.h"
 #include "window/EntryDetailView.h"
+#include "window/TotpCodeView.h"
 #include "window/VaultPage.h"
 
 #include <QAction>
@@ -42,6 +43,7 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
     deleteEntry = makeAction(this, tr("&Delete entry…"), QKeySequence::Delete);
     copyUsername = makeAction(this, tr("Copy &user name"), QKeySequence(Qt::CTRL | Qt::Key_B));
     copyPassword = makeAction(this, tr("Copy &password"), QKeySequence(Qt::CTRL | Qt::Key_C));
+    copyTotp = makeAction(this, tr("Copy &TOTP"), QKeySequence(Qt::CTRL | Qt::Key_T));
     openUrl = makeAction(this, tr("&Open URL"), QKeySequence(Qt::CTRL | Qt::Key_U));
     revealFields =
         makeAction(this, tr("&Show protected fields"), QKeySequence(Qt::CTRL | Qt::Key_H));
@@ -56,6 +58,7 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
     connect(deleteEntry, &QAction::triggered, this, &EntryActions::deleteCurrent);
     connect(copyUsername, &QAction::triggered, this, [this] { copyField(EntryField::Username); });
     connect(copyPassword, &QAction::triggered, this, [this] { copyField(EntryField::Password); });
+    connect(copyTotp, &QAction::triggered, this, &EntryActions::copyTotpCode);
     connect(openUrl, &QAction::triggered, this, &EntryActions::openCurrentUrl);
     connect(revealFields, &QAction::toggled, page->details(), &EntryDetailView::setRevealed);
     connect(page->details(), &EntryDetailView::revealedChanged, revealFields, &QAction::setChecked);
@@ -72,6 +75,7 @@ EntryActions::EntryActions(VaultSession* session, VaultPage* page, ClipboardGuar
     connect(details, &EntryDetailView::copyRequested, this, &EntryActions::copyField);
     connect(details, &EntryDetailView::copyCustomFieldRequested, this,
             &EntryActions::copyCustomField);
+    connect(details, &EntryDetailView::copyTotpRequested, this, &EntryActions::copyTotpCode);
     connect(details, &EntryDetailView::openUrlRequested, this, &EntryActions::openCurrentUrl);
     connect(details, &EntryDetailView::editRequested, this, &EntryActions::editCurrent);
     connect(details, &EntryDetailView::historyRequested, this, &EntryActions::showCurrentHistory);
@@ -101,6 +105,7 @@ void EntryActions::updateEnabled()
     for (QAction* action : {editEntry, deleteEntry, copyUsername, copyPassword, openUrl})
         action->setEnabled(entry.has_value());
     showHistory->setEnabled(entry && entry->historyCount() > 0);
+    copyTotp->setEnabled(entry && !entry->totp().empty());
     for (QAction* action : {newEntry, revealFields, generator})
         action->setEnabled(unlocked);
 }
@@ -152,6 +157,27 @@ void EntryActions::copyCustomField(int index)
     });
     if (value && !value->empty())
         reportCopy(m_clipboard->copy(m_session->vault()->arena(), *value), tr("Field"));
+}
+
+void EntryActions::copyTotpCode()
+{
+    const auto entry = current();
+    if (!entry)
+        return;
+    if (entry->totp().empty()) {
+        emit statusMessage(tr("This entry has no TOTP setting; nothing was copied."));
+        return;
+    }
+    const std::int64_t ms = m_clock();
+    SecretArena& arena = m_session->vault()->arena();
+    // The code is an arena buffer; the guard copies it into its own and this one is wiped here.
+    auto code = TotpCodeView::codeFor(arena, entry->totp(), ms <= 0 ? 0 : std::uint64_t(ms / 1000));
+    if (!code) {
+        emit statusMessage(tr("This entry's TOTP setting cannot be used: %1")
+                               .arg(QString::fromStdString(code.error().message)));
+        return;
+    }
+    reportCopy(m_clipboard->copy(arena, code->span()), tr("TOTP code"));
 }
 
 void EntryActions::copyGenerated(SecretSpan secret)

@@ -1,6 +1,6 @@
 // EntryActions: what the user can do to entries — new, edit, history, delete, copy user name /
-// password / URL / custom field, open URL, the password generator (groups: GroupActions) — as
-// QActions with their shortcuts.
+// password / URL / custom field / the current TOTP code, open URL, the password generator (groups:
+// GroupActions) — as QActions with their shortcuts.
 //
 // Logic only; no layout. Copies go through ClipboardGuard (served lazily from the arena, cleared
 // after the timeout); opening a URL (UrlOpener: web addresses only, from the arena, through the
@@ -11,6 +11,7 @@
 
 #include "common/Result.h"
 #include "vault/EntryView.h"
+#include "window/WallClock.h"
 
 #include <QObject>
 #include <QPointer>
@@ -41,9 +42,13 @@ public:
     QAction* deleteEntry = nullptr;
     QAction* copyUsername = nullptr;
     QAction* copyPassword = nullptr;
+    QAction* copyTotp = nullptr; // the current code; enabled when the entry has a TOTP setting
     QAction* openUrl = nullptr;
     QAction* revealFields = nullptr;
     QAction* generator = nullptr;
+
+    // The clock TOTP codes are computed for (tests inject one).
+    void setClock(WallClock clock) { m_clock = clock ? std::move(clock) : systemWallClock(); }
 
     // Skip the delete confirmation (tests).
     void setConfirmDeletes(bool confirm) { m_confirmDeletes = confirm; }
@@ -60,6 +65,9 @@ public slots:
     void deleteCurrent();
     void copyField(arcanum::EntryField field);
     void copyCustomField(int index);
+    // Copies the selected entry's current TOTP code (computed in the arena, cleared like a
+    // password).
+    void copyTotpCode();
     // Copies a generated password (from the generator or the entry editor).
     void copyGenerated(arcanum::SecretSpan secret);
     void openCurrentUrl();
@@ -85,6 +93,7 @@ private:
     std::optional<EntryId> m_openingEntry; // the entry whose URL is being opened
     QPointer<QMessageBox> m_urlQuestion;
     bool m_confirmDeletes = true;
+    WallClock m_clock = systemWallClock();
 };
 
 } // namespace arcanum

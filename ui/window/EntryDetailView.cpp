@@ -3,6 +3,7 @@
 #include "secret/SecretLabel.h"
 #include "secret/SecretTextEdit.h"
 #include "session/VaultSession.h"
+#include "window/TotpCodeView.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -60,9 +61,7 @@ EntryDetailView::EntryDetailView(VaultSession* session, QWidget* parent)
     m_password->setMasked(true);
     m_url = new SecretLabel(nullptr, m_fields);
     m_url->setAccessibleName(tr("URL"));
-    m_totp = new SecretLabel(nullptr, m_fields);
-    m_totp->setAccessibleName(tr("TOTP secret"));
-    m_totp->setMasked(true);
+    m_totp = new TotpCodeView(m_fields);
     m_tags = new SecretLabel(nullptr, m_fields);
     m_tags->setAccessibleName(tr("Tags"));
     m_notes = new SecretTextEdit(nullptr, m_fields);
@@ -78,7 +77,7 @@ EntryDetailView::EntryDetailView(VaultSession* session, QWidget* parent)
     m_reveal->setCheckable(true);
     auto* openUrl = smallButton(tr("Open"), tr("Open the URL in the browser (Ctrl+U)"), m_fields);
     auto* copyUrl = smallButton(tr("Copy"), tr("Copy the URL"), m_fields);
-    auto* copyTotp = smallButton(tr("Copy"), tr("Copy the TOTP secret"), m_fields);
+    auto* copyTotp = smallButton(tr("Copy"), tr("Copy the current TOTP code (Ctrl+T)"), m_fields);
     auto* edit = smallButton(tr("E&dit…"), tr("Edit this entry (Ctrl+E)"), m_fields);
     // Alt+S: Alt+H opens the Help menu.
     m_history =
@@ -89,8 +88,7 @@ EntryDetailView::EntryDetailView(VaultSession* session, QWidget* parent)
     connect(copyPassword, &QPushButton::clicked, this,
             [this] { emit copyRequested(EntryField::Password); });
     connect(copyUrl, &QPushButton::clicked, this, [this] { emit copyRequested(EntryField::Url); });
-    connect(copyTotp, &QPushButton::clicked, this,
-            [this] { emit copyRequested(EntryField::Totp); });
+    connect(copyTotp, &QPushButton::clicked, this, &EntryDetailView::copyTotpRequested);
     connect(openUrl, &QPushButton::clicked, this, &EntryDetailView::openUrlRequested);
     connect(edit, &QPushButton::clicked, this, &EntryDetailView::editRequested);
     connect(m_history, &QPushButton::clicked, this, &EntryDetailView::historyRequested);
@@ -136,11 +134,15 @@ SecretLabel* EntryDetailView::label(EntryField field) const
     case EntryField::Url:
         return m_url;
     case EntryField::Totp:
-        return m_totp;
     case EntryField::Notes:
         return nullptr;
     }
     return nullptr;
+}
+
+void EntryDetailView::setClock(WallClock clock)
+{
+    m_totp->setClock(std::move(clock));
 }
 
 void EntryDetailView::setField(SecretLabel* label, SecretSpan value)
@@ -169,7 +171,10 @@ void EntryDetailView::showEntry(const std::optional<EntryId>& entry)
     setField(m_username, view.username());
     setField(m_password, view.password());
     setField(m_url, view.url());
-    setField(m_totp, view.totp());
+    if (view.totp().empty())
+        m_totp->releaseSecrets(); // no timer without a code to count down
+    else
+        (void)m_totp->showSetting(vault->arena(), view.totp()); // a failure is shown in the row
     // Rows for fields this entry does not use stay out of the way.
     m_form->setRowVisible(m_totpRow, !view.totp().empty());
     // Tags: joined with ", " in the arena (via the label's own copy, one tag at a time).
@@ -244,7 +249,7 @@ void EntryDetailView::setRevealed(bool revealed)
 {
     m_revealed = revealed;
     m_password->setMasked(!revealed);
-    m_totp->setMasked(!revealed);
+    m_totp->setRevealed(revealed);
     for (std::size_t i = 0; i < m_customValues.size(); ++i)
         m_customValues[i]->setMasked(m_customProtected[i] && !revealed);
     if (m_reveal->isChecked() != revealed)
@@ -257,7 +262,8 @@ void EntryDetailView::releaseSecrets()
 {
     m_entry.reset();
     clearCustomFields();
-    for (SecretLabel* label : {m_title, m_username, m_password, m_url, m_totp, m_tags}) {
+    m_totp->releaseSecrets();
+    for (SecretLabel* label : {m_title, m_username, m_password, m_url, m_tags}) {
         label->clear();
         label->setArena(nullptr);
     }

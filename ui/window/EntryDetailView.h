@@ -1,14 +1,17 @@
 // EntryDetailView: the detail pane — every field of the selected entry, drawn from the arena.
 //
 // Each field is a SecretLabel (or a read-only SecretTextEdit for notes) holding its own copy in
-// the vault's arena; protected fields (password, TOTP, protected custom fields) are masked with
-// a fixed number of bullets until revealed. Buttons ask for copy / open-URL / edit / history
+// the vault's arena; protected fields (password, protected custom fields) are masked with a fixed
+// number of bullets until revealed. An entry with a TOTP setting shows its current code with a
+// countdown (TotpCodeView), never the secret itself; its timer runs only while such an entry is
+// shown. Buttons ask for copy / open-URL / edit / history
 // through signals: the window does the clipboard, URL and dialog work. Everything is wiped on
 // releaseSecrets() (lock).
 #pragma once
 
 #include "vault/EntryId.h"
 #include "vault/EntryView.h"
+#include "window/WallClock.h"
 
 #include <QWidget>
 #include <optional>
@@ -22,6 +25,7 @@ namespace arcanum {
 
 class SecretLabel;
 class SecretTextEdit;
+class TotpCodeView;
 class VaultSession;
 
 class EntryDetailView : public QWidget
@@ -40,13 +44,19 @@ public:
     // Wipes every label; call before the arena goes away.
     void releaseSecrets();
 
-    // For tests: the label of a standard field; the "History…" button.
+    // The clock TOTP codes are computed for (tests inject one).
+    void setClock(WallClock clock);
+
+    // For tests: the label of a standard field (none for notes and TOTP); the TOTP code and
+    // countdown; the "History…" button.
     [[nodiscard]] SecretLabel* label(EntryField field) const;
+    [[nodiscard]] TotpCodeView* totpView() const { return m_totp; }
     [[nodiscard]] QPushButton* historyButton() const { return m_history; }
 
 signals:
     void copyRequested(arcanum::EntryField field);
     void copyCustomFieldRequested(int index);
+    void copyTotpRequested(); // the current code (Ctrl+T)
     void openUrlRequested();
     void editRequested();
     void historyRequested(); // enabled only when the entry has earlier versions
@@ -67,7 +77,7 @@ private:
     SecretLabel* m_username = nullptr;
     SecretLabel* m_password = nullptr;
     SecretLabel* m_url = nullptr;
-    SecretLabel* m_totp = nullptr;
+    TotpCodeView* m_totp = nullptr;
     SecretLabel* m_tags = nullptr;
     SecretTextEdit* m_notes = nullptr;
     QPushButton* m_reveal = nullptr;

@@ -14,7 +14,9 @@
 #include "window/CsvImportController.h"
 #include "window/DiscardedEditNotice.h"
 #include "window/EntryActions.h"
+#include "window/EntryDetailView.h"
 #include "window/GroupActions.h"
+#include "window/KdbxController.h"
 #include "window/UnlockPage.h"
 #include "window/VaultPage.h"
 
@@ -59,6 +61,7 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
 
     m_actions = new EntryActions(m_session, m_vaultPage, m_clipboard, this);
     m_csvImport = new CsvImportController(m_session, this);
+    m_kdbx = new KdbxController(m_session, this);
     m_groupActions = new GroupActions(m_session, m_vaultPage, this);
     m_protection = new QLabel(this);
     statusBar()->addPermanentWidget(m_protection);
@@ -86,6 +89,7 @@ MainWindow::MainWindow(Settings* settings, LockSignalSource* lockSource, Hiberna
         statusBar()->showMessage(message, 8000);
     };
     connect(m_csvImport, &CsvImportController::statusMessage, this, showStatus);
+    connect(m_kdbx, &KdbxController::statusMessage, this, showStatus);
     connect(m_groupActions, &GroupActions::statusMessage, this, showStatus);
     connect(m_actions, &EntryActions::statusMessage, this, showStatus);
     connect(m_clipboard, &ClipboardGuard::cleared, this,
@@ -124,6 +128,8 @@ void MainWindow::buildMenus()
         m_lockCoordinator->requestLock(LockReason::OnDemand);
     });
     m_lockCoordinator->setLockKey(lockKey); // in every window, modal dialogs included
+    vault->addAction(m_kdbx->importAction);
+    vault->addAction(m_kdbx->exportAction);
     vault->addAction(m_csvImport->importAction);
     vault->addSeparator();
     m_changePasswordAction =
@@ -139,8 +145,8 @@ void MainWindow::buildMenus()
                             m_actions->deleteEntry})
         edit->addAction(action);
     edit->addSeparator();
-    for (QAction* action : {m_actions->copyUsername, m_actions->copyPassword, m_actions->openUrl,
-                            m_actions->revealFields})
+    for (QAction* action : {m_actions->copyUsername, m_actions->copyPassword, m_actions->copyTotp,
+                            m_actions->openUrl, m_actions->revealFields})
         edit->addAction(action);
 
     QMenu* groups = menuBar()->addMenu(tr("&Group"));
@@ -177,7 +183,8 @@ void MainWindow::buildMenus()
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QMessageBox::information(
             this, tr("Keyboard shortcuts"),
-            tr("Ctrl+F  search\nCtrl+B  copy user name\nCtrl+C  copy password\nCtrl+U  open URL\n"
+            tr("Ctrl+F  search\nCtrl+B  copy user name\nCtrl+C  copy password\n"
+               "Ctrl+T  copy TOTP code\nCtrl+U  open URL\n"
                "Ctrl+E  edit entry\nCtrl+Shift+H  entry history\nCtrl+N  new entry\n"
                "Delete  delete entry\n"
                "Ctrl+Shift+N  new group\nF2  rename group (sidebar)\n"
@@ -204,6 +211,7 @@ void MainWindow::applySettings()
     if (m_settings->requireSecretMemory())
         options.fallback = FallbackPolicy::RequireSecretMemory;
     m_session->setArenaOptions(options);
+    m_kdbx->setArenaOptions(options);
     m_unlockPage->setArenaOptions(options);
     m_unlockPage->setRecentVaults(m_settings->recentVaults());
 }
@@ -341,6 +349,12 @@ void MainWindow::onLocked()
         statusBar()->showMessage(lockReasonText(m_lastLockReason));
     m_lastLockReason = LockReason::OnDemand;
     updateTitle();
+}
+
+void MainWindow::setClock(const WallClock& clock)
+{
+    m_actions->setClock(clock);
+    m_vaultPage->details()->setClock(clock);
 }
 
 QString MainWindow::protectionText() const

@@ -7,6 +7,7 @@
 
 #include "lock/LockReason.h"
 #include "platform/HibernationProbe.h"
+#include "window/WallClock.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -23,6 +24,7 @@ class DiscardedEditNotice;
 class EntryActions;
 class GroupActions;
 class HibernationBanner;
+class KdbxController;
 class LockController;
 class LockCoordinator;
 class LockSignalSource;
@@ -56,8 +58,11 @@ public:
     [[nodiscard]] HibernationBanner* banner() const { return m_banner; }
     [[nodiscard]] QAction* changePasswordAction() const { return m_changePasswordAction; }
     [[nodiscard]] CsvImportController* csvImport() const { return m_csvImport; }
+    [[nodiscard]] KdbxController* kdbx() const { return m_kdbx; }
     [[nodiscard]] ScreenReaderAccessController* screenReader() const { return m_screenReader; }
     [[nodiscard]] QString protectionText() const;
+    // The clock TOTP codes are computed for, in the detail pane and for Ctrl+T (tests).
+    void setClock(const WallClock& clock);
 
 public slots:
     void lockVault(arcanum::LockReason reason = arcanum::LockReason::OnDemand);
@@ -92,6 +97,7 @@ private:
     EntryActions* m_actions = nullptr;
     GroupActions* m_groupActions = nullptr;
     CsvImportController* m_csvImport = nullptr;
+    KdbxController* m_kdbx = nullptr;
     HibernationBanner* m_banner = nullptr;
     ScreenReaderAccessController* m_screenReader = nullptr;
     QLabel* m_protection = nullptr;
