@@ -14,6 +14,11 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <csignal>
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace arcanum;
 using namespace arcanum::autofill;
@@ -155,6 +160,52 @@ private slots:
             remembered = access.decision == SiteDecision::Allow;
         });
         QVERIFY(remembered);
+    }
+
+    // "Start Arcanum when a browser asks" (BrowserHostConfig's file): the first request finds
+    // no app, is answered "not running" and starts `arcanum`; a later one reaches it.
+    void theHostStartsTheAppWhenAsked()
+    {
+        QProcessEnvironment env = m_env;
+        const QString runtime = m_dir.filePath("runtime-start");
+        const QString config = m_dir.filePath("config-start");
+        QVERIFY(QDir().mkpath(runtime));
+        QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        env.insert("XDG_RUNTIME_DIR", runtime);
+        env.insert("XDG_CONFIG_HOME", config);
+        QVERIFY(QDir().mkpath(config + "/arcanum"));
+        QFile setting(config + "/arcanum/browser-host.conf");
+        QVERIFY(setting.open(QIODevice::WriteOnly));
+        setting.write("start-app=true\n");
+        setting.close();
+
+        NativeHostProcess host(ARCANUM_BROWSER_HOST_PATH, env);
+        BrowserTestClient client;
+        const auto first = parseJson(host.roundTrip(client.changePublicKeys()));
+        QVERIFY(first.IsObject() && first.HasMember("errorCode") && first["errorCode"].IsInt());
+        QCOMPARE(first["errorCode"].GetInt(), 5); // "not running"
+        bool exchanged = false;
+        for (int i = 0; i < 200 && !exchanged; ++i) {
+            QTest::qWait(50);
+            exchanged = client.acceptKeys(host.roundTrip(client.changePublicKeys()));
+        }
+        QVERIFY2(exchanged, "the app the host started never answered");
+
+        // End the app the host started (its pid from the socket's peer credentials).
+        const QByteArray path =
+            (runtime + "/app/org.arcanum.Arcanum/autofill.socket").toLocal8Bit();
+        const int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        std::strncpy(address.sun_path, path.constData(), sizeof address.sun_path - 1);
+        QCOMPARE(::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+        ucred peer{};
+        socklen_t length = sizeof peer;
+        QCOMPARE(getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &peer, &length), 0);
+        close(fd);
+        QVERIFY(peer.pid > 0);
+        QCOMPARE(::kill(peer.pid, SIGTERM), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(peer.pid, 0) != 0, 10000); // gone (the host reaps it)
     }
 };
 

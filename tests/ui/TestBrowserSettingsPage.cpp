@@ -6,6 +6,7 @@
 // shows the page as a tab.
 #include "AutofillTestSupport.h"
 #include "SecretTestSupport.h"
+#include "autofill/AutofillServer.h"
 #include "autofill/BrowserHostConfig.h"
 #include "autofill/BrowserIntegration.h"
 #include "autofill/BrowserSettingsPage.h"
@@ -13,6 +14,7 @@
 #include "dialogs/SettingsDialog.h"
 #include "secret/SecretLabel.h"
 #include "settings/Settings.h"
+#include "support/BrowserSocketClient.h"
 #include "support/TestVault.h"
 
 #include <QCheckBox>
@@ -91,6 +93,43 @@ private slots:
         QVERIFY(name->isEmpty());
         QVERIFY(page.associationNames().empty());
         QVERIFY(page.associationsNote()->text().contains("Unlock"));
+    }
+
+    // A removed browser's open connection can do nothing more; another browser re-checks and
+    // goes on.
+    void removingABrowserEndsItsRights()
+    {
+        auto vault = TestVault::created();
+        QVERIFY(vault);
+        vault->addEntry("Example", "alice", "hunter2", {"https://example.com"});
+        QTemporaryDir runtime;
+        BrowserIntegration integration(&vault->session());
+        QVERIFY(integration.start(runtime.filePath("app/autofill.socket")));
+        ScriptedPrompter prompter;
+        BrowserSocketClient socketA(integration.socketPath()), socketB(integration.socketPath());
+        BrowserTestClient a, b;
+        integration.setPrompter(&prompter);
+        QVERIFY(a.acceptKeys(socketA.roundTrip(a.changePublicKeys())));
+        QVERIFY(b.acceptKeys(socketB.roundTrip(b.changePublicKeys())));
+        answerEverything(prompter, *integration.protocol(), "first", SiteAnswer::AllowAlways);
+        QVERIFY(a.open(socketA.roundTrip(a.associate())));
+        answerEverything(prompter, *integration.protocol(), "second", SiteAnswer::AllowAlways);
+        QVERIFY(b.open(socketB.roundTrip(b.associate())));
+        QVERIFY(a.open(socketA.roundTrip(a.getLogins("https://example.com/", "first"))));
+
+        Settings settings(m_home.filePath("settings.ini"));
+        BrowserSettingsPage page(&settings, &integration, &vault->session());
+        QCOMPARE(page.removeButtons().size(), std::size_t(2));
+        page.removeButtons()[0]->click(); // "first"
+        QCOMPARE(field(parseJson(socketA.next()), "action"), std::string("database-unlocked"));
+        QCOMPARE(field(parseJson(socketB.next()), "action"), std::string("database-unlocked"));
+        const auto refused = parseJson(socketA.roundTrip(a.request(
+            "set-login", {{"url", "https://example.com/"}, {"login", "x"}, {"password", "y"}})));
+        QCOMPARE(field(refused, "errorCode"), std::string("8"));
+        QCOMPARE(field(parseJson(socketA.roundTrip(a.testAssociate("first"))), "errorCode"),
+                 std::string("8"));
+        QVERIFY(b.open(socketB.roundTrip(b.testAssociate("second"))));
+        QVERIFY(b.open(socketB.roundTrip(b.getLogins("https://example.com/", "second"))));
     }
 
     void registersAndUnregistersPerBrowser()

@@ -1,6 +1,7 @@
 // BrowserPrompter: the AutofillPrompter of the app — shows an AssociationDialog or a
-// SiteAccessDialog for each question the browser server asks, without blocking (each dialog is
-// window-modal to nothing, opened with open()), and hands the answer back to the server.
+// SiteAccessDialog for each question the browser server asks, without blocking the event loop
+// (each dialog is opened with open(): modal to the main window only, so the server keeps
+// answering other requests), and hands the answer back to the server.
 //
 // Questions come only while the vault is unlocked; the dialogs draw from the vault's arena. The
 // server withdraws every question before the arena is wiped (on aboutToLock) and when a browser

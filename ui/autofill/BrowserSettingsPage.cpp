@@ -1,5 +1,6 @@
 #include "autofill/BrowserSettingsPage.h"
 
+#include "autofill/AutofillServer.h"
 #include "autofill/BrowserHostConfig.h"
 #include "autofill/BrowserIntegration.h"
 #include "autofill/KeyFingerprint.h"
@@ -221,6 +222,8 @@ void BrowserSettingsPage::removeAssociation(std::size_t index)
         return;
     }
     const auto saved = m_session->commitChanges();
+    if (m_browser && m_browser->protocol())
+        m_browser->protocol()->associationsChanged(); // its open connection loses its rights
     reloadAssociations();
     if (!saved)
         m_associationsNote->setText(tr("Removed, but the vault could not be saved: %1")
