@@ -412,6 +412,15 @@ void AutofillServer::moveKeys(SecretArena& arena)
     }
 }
 
+void AutofillServer::associationsChanged()
+{
+    for (auto& [id, connection] : m_connections)
+        for (auto& session : connection->sessions)
+            session->forget();
+    if (m_vault != nullptr)
+        broadcast("database-unlocked");
+}
+
 void AutofillServer::setVault(AutofillVault* vault)
 {
     if (vault == m_vault)

@@ -82,6 +82,11 @@ public:
     // The user named the browser (or refused it, with an empty name). Unknown ids are ignored.
     void answerAssociation(DecisionId id, SecretSpan name);
     void answerSiteAccess(DecisionId id, std::span<const EntryDecision> answers);
+    // The user removed a browser association (Settings): every session must prove its
+    // association again and be given entries again, so a removed browser's open connection can
+    // do nothing more. Connections hear {"action":"database-unlocked"}, on which the extension
+    // re-checks its association (test-associate).
+    void associationsChanged();
 
     // --- for tests and status -----------------------------------------------------------------
     [[nodiscard]] std::size_t connectionCount() const { return m_connections.size(); }

@@ -19,6 +19,7 @@ namespace arcanum {
 
 class ClipboardGuard;
 class ScreenReaderAccessController;
+class BrowserIntegration;
 class CsvImportController;
 class DiscardedEditNotice;
 class EntryActions;
@@ -63,6 +64,9 @@ public:
     [[nodiscard]] QString protectionText() const;
     // The clock TOTP codes are computed for, in the detail pane and for Ctrl+T (tests).
     void setClock(const WallClock& clock);
+    // The browser server, for Settings → Browser integration (not owned; may stay null).
+    void setBrowserIntegration(BrowserIntegration* browser) { m_browser = browser; }
+    [[nodiscard]] BrowserIntegration* browserIntegration() const { return m_browser; }
 
 public slots:
     void lockVault(arcanum::LockReason reason = arcanum::LockReason::OnDemand);
@@ -84,6 +88,7 @@ private:
     void updateTitle();
 
     Settings* m_settings;
+    BrowserIntegration* m_browser = nullptr;
     HibernationProbe m_probe;
     HibernationVerdict m_hibernation; // the probe's last answer, asked before each unlock
     VaultSession* m_session = nullptr;
