@@ -105,6 +105,10 @@ void HostRelay::fromBrowser(std::span<const std::uint8_t> frame)
     }
     // Arcanum is not running: answer in its place, naming the request so the extension takes
     // the answer as the reply to it.
+    if (m_options.startApp && !m_startedApp) {
+        m_startedApp = true;
+        m_options.startApp();
+    }
     std::vector<std::uint8_t> storage;
     const auto message = autofill::OuterMessage::parse(frame, storage);
     toBrowser(message ? OuterReply::notRunning(message->action, message->requestId)

@@ -18,6 +18,7 @@
 #include "autofill/FrameDecoder.h"
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -32,6 +33,10 @@ public:
         int input = 0;  // from the browser
         int output = 1; // to the browser
         std::string socketPath;
+        // Called once, the first time a request finds Arcanum not running (the "start Arcanum
+        // when the browser asks" setting); the request is still answered "not running", and the
+        // next one reaches the app once it listens.
+        std::function<void()> startApp;
     };
 
     explicit HostRelay(Options options);
@@ -60,6 +65,7 @@ private:
     std::vector<std::uint8_t> m_toBrowser, m_toApp;
     std::size_t m_toBrowserWritten = 0, m_toAppWritten = 0;
     bool m_failed = false;
+    bool m_startedApp = false;
 };
 
 } // namespace arcanum::host

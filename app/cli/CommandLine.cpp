@@ -1,5 +1,6 @@
 #include "cli/CommandLine.h"
 
+#include "cli/BrowserCommand.h"
 #include "cli/ExitCode.h"
 #include "cli/GenerateCommand.h"
 #include "cli/HelpText.h"
@@ -58,6 +59,8 @@ int CommandLine::run(ArgumentList& args)
     }
     if (command == "generate")
         return GenerateCommand::run(args, m_console, m_input);
+    if (command == "browser")
+        return BrowserCommand::run(args, m_console);
     const auto path = args.takePositional();
     if (!path) {
         m_console.err("arcanum-cli: " + command + " needs the vault file. See arcanum-cli " +

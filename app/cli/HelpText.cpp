@@ -62,6 +62,17 @@ constexpr CommandHelp commands[] = {
      "\nPrints a random password (default 20 characters of every class) or a\n"
      "passphrase from the EFF large word list (default 6 words); its entropy in bits\n"
      "goes to stderr. Needs no vault.\n"},
+    {"browser",
+     "usage: arcanum-cli browser status [--browser NAME]\n"
+     "       arcanum-cli browser register [--browser NAME] [--replace]\n"
+     "       arcanum-cli browser unregister [--browser NAME]\n"
+     "\nRegisters arcanum-browser-host with the browsers, so the KeePassXC-Browser\n"
+     "extension talks to Arcanum: writes (or removes) the per-user native-messaging\n"
+     "manifest org.keepassxc.keepassxc_browser.json. NAME is firefox, chromium, chrome,\n"
+     "edge, brave or vivaldi; without --browser, all of them. A manifest of that name\n"
+     "that is not Arcanum's (KeePassXC's) is left alone unless --replace is given; it is\n"
+     "then kept as a .arcanum-backup file and put back by unregister. status prints one\n"
+     "line per browser: NAME<TAB>STATE<TAB>MANIFEST. Needs no vault.\n"},
     {"passwd", "usage: arcanum-cli passwd VAULT [--new-password-fd N]\n"
                "                    [--kdf-memory MIB --kdf-iterations N --kdf-lanes N]\n"
                "\nChanges the master password (asked twice). The vault is re-keyed with a fresh\n"
@@ -97,6 +108,7 @@ std::string_view HelpText::overview()
            "  passwd VAULT           change the master password\n"
            "  import-csv VAULT FILE  import a browser or password-manager CSV export\n"
            "  shell VAULT            unlock once and run commands from standard input\n"
+           "  browser ACTION         register the browser host (register, unregister, status)\n"
            "\n`arcanum-cli COMMAND --help` shows a command's options. Exit statuses are listed\n"
            "in docs/CLI.md (0 success, 2 usage, 3 wrong password, 4 not found, 5 bad file, ...).\n";
 }
@@ -109,7 +121,7 @@ std::string_view HelpText::forCommand(std::string_view command)
             continue;
         if (texts[i].empty()) {
             texts[i] = std::string(commands[i].text);
-            if (command != "generate")
+            if (command != "generate" && command != "browser")
                 texts[i] += common;
         }
         return texts[i];

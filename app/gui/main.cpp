@@ -3,7 +3,9 @@
 #include "TestAcceptPrompter.h"
 #include "accessibility/AccessibleTextPool.h"
 #include "accessibility/ArcanumApplication.h"
+#include "autofill/AppTestHooks.h"
 #include "autofill/BrowserIntegration.h"
+#include "autofill/BrowserPrompter.h"
 #include "hardening/ProcessHardening.h"
 #include "lock/DBusLockSignalSource.h"
 #include "settings/Settings.h"
@@ -11,6 +13,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QFileInfo>
 #include <QIcon>
 #include <cstdio>
@@ -63,10 +66,23 @@ int main(int argc, char** argv)
     Settings settings;
     DBusLockSignalSource lockSource;
     MainWindow window(&settings, &lockSource);
-    // The browser extension's connection (docs/AUTOFILL.md). Until the association and site
-    // dialogs exist it has no prompter, so it refuses to associate anything.
+    // The browser extension's connection (docs/AUTOFILL.md): the user confirms each browser and
+    // each site in the prompter's dialogs.
     BrowserIntegration browser(window.session());
-    if (!browser.start())
+    BrowserPrompter prompter(&browser, window.session(), &window);
+    const auto bringForward = [&window] {
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+    };
+    QObject::connect(&browser, &BrowserIntegration::unlockRequested, &window,
+                     [&settings, bringForward] {
+                         if (settings.raiseUnlockOnBrowserRequest())
+                             bringForward();
+                     });
+    QObject::connect(&prompter, &BrowserPrompter::questionShown, &window, bringForward);
+    window.setBrowserIntegration(&browser);
+    if (settings.browserIntegration() && !browser.start())
         qWarning("Browser integration is off: %s", qPrintable(browser.errorString()));
     // TEST-ONLY (tests/browser): every association and site question answered yes.
     std::unique_ptr<TestAcceptPrompter> testPrompter;
@@ -79,6 +95,7 @@ int main(int argc, char** argv)
     if (!parser.positionalArguments().isEmpty())
         window.openVault(QFileInfo(parser.positionalArguments().first()).absoluteFilePath());
     window.show();
+    AppTestHooks::unlockFromEnvironment(window); // test builds only
     const int status = app.exec();
     browser.setPrompter(nullptr); // the test prompter goes first
     AccessibleTextPool::instance().wipeAll();

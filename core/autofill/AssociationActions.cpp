@@ -2,6 +2,7 @@
 
 #include "autofill/Base64.h"
 #include "autofill/ClientSession.h"
+#include "autofill/KeyFingerprint.h"
 #include "crypto/ConstantTime.h"
 #include "text/Utf8.h"
 
@@ -13,25 +14,9 @@ namespace {
 
 constexpr std::size_t maxNameBytes = 256;
 
-// "3f2a 91c0 ...": the first 16 bytes of SHA-256(key) in eight groups of four hex digits.
 Result<SecretBuffer> fingerprintOf(SecretSpan key, SecretArena& arena)
 {
-    auto digest = arena.allocate(crypto_hash_sha256_BYTES);
-    auto text = arena.allocate(8 * 5 - 1);
-    if (!digest)
-        return digest.error();
-    if (!text)
-        return text.error();
-    crypto_hash_sha256(digest->data(), key.data(), key.size());
-    static constexpr char hex[] = "0123456789abcdef";
-    std::size_t out = 0;
-    for (std::size_t i = 0; i < 16; ++i) {
-        if (i > 0 && i % 2 == 0)
-            text->data()[out++] = ' ';
-        text->data()[out++] = std::uint8_t(hex[digest->data()[i] >> 4]);
-        text->data()[out++] = std::uint8_t(hex[digest->data()[i] & 15]);
-    }
-    return text;
+    return KeyFingerprint::of(key, arena);
 }
 
 void replyAssociated(AutofillRequest& request, AutofillVault& vault, SecretSpan name)

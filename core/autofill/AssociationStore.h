@@ -3,8 +3,8 @@
 //
 // The identification key acts as a password (whoever shows it passes test-associate), so names
 // and keys are vault content: an implementation keeps them in the vault's arena, and spans it
-// returns are valid until the store changes or the vault locks. The vault implements this
-// (persisted in the vault file); MemoryAssociationStore keeps them for one unlock (tests).
+// returns are valid until the store changes or the vault locks. VaultAssociationStore keeps
+// them in the vault file; MemoryAssociationStore for one unlock (tests).
 #pragma once
 
 #include "common/Result.h"

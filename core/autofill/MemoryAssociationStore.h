@@ -1,5 +1,5 @@
 // MemoryAssociationStore: an AssociationStore kept in an arena for as long as it lives (one
-// unlock): for tests, and for the app until the vault file stores associations.
+// unlock), for tests. The app uses VaultAssociationStore.
 #pragma once
 
 #include "autofill/AssociationStore.h"

@@ -1,5 +1,5 @@
 // MemorySiteAccessStore: a SiteAccessStore kept in an arena for as long as it lives (one
-// unlock): for tests, and for the app until the vault file stores decisions and flags. It does
+// unlock), for tests. The app uses VaultSiteAccessStore. It does
 // not know the vault's entries: any id is accepted.
 #pragma once
 

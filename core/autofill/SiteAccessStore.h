@@ -2,8 +2,8 @@
 // "deny", remembered per entry and per origin), and each entry's autofill flags.
 //
 // Origins are SiteMatcher::origin() texts ("https://login.example.com"). Changing a decision is
-// not an edit of the entry: no history version is made. The vault implements this (persisted in
-// the vault file); MemorySiteAccessStore keeps decisions for one unlock (tests).
+// not an edit of the entry: no history version is made. VaultSiteAccessStore keeps them in
+// the vault file; MemorySiteAccessStore for one unlock (tests).
 #pragma once
 
 #include "common/Result.h"

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -82,11 +83,87 @@ private slots:
         m_cli.setEnvironment("ARCANUM_SYS_POWER_STATE", state.fileName());
     }
 
+    // `browser register|unregister|status` under a temporary HOME: every browser's manifest,
+    // KeePassXC's refused without --replace, backed up with it and restored by unregister.
+    void browserRegistration()
+    {
+        QTemporaryDir home;
+        CliRunner cli(m_cli.program());
+        cli.setEnvironment("HOME", home.path());
+        cli.setEnvironment("XDG_CONFIG_HOME", home.path() + "/.config");
+        const QString hostPath =
+            QFileInfo(m_cli.program()).absolutePath() + "/arcanum-browser-host";
+        const QString firefox =
+            home.path() + "/.mozilla/native-messaging-hosts/org.keepassxc.keepassxc_browser.json";
+        const QString chrome = home.path() + "/.config/google-chrome/NativeMessagingHosts/"
+                                             "org.keepassxc.keepassxc_browser.json";
+
+        CliResult r = cli.run({"browser", "status"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("host: " + hostPath.toUtf8() + "\n"));
+        for (const char* name : {"firefox", "chromium", "chrome", "edge", "brave", "vivaldi"})
+            QVERIFY(r.out.contains(QByteArray(name) + "\tnot registered\t"));
+
+        r = cli.run({"browser", "register", "--browser", "firefox"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Firefox: registered"));
+        QVERIFY(QFile::exists(firefox));
+        QVERIFY(!QFile::exists(chrome));
+        r = cli.run({"browser", "status", "--browser", "firefox"});
+        QCOMPARE(r.out, "host: " + hostPath.toUtf8() + "\nfirefox\tregistered\t" +
+                            firefox.toUtf8() + "\n");
+
+        // Everything at once.
+        r = cli.run({"browser", "register"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.count("registered"), 6);
+        QVERIFY(QFile::exists(chrome));
+        r = cli.run({"browser", "unregister"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!QFile::exists(firefox));
+        QVERIFY(!QFile::exists(chrome));
+
+        // KeePassXC's manifest.
+        QVERIFY(QDir().mkpath(QFileInfo(chrome).path()));
+        QFile keepassxc(chrome);
+        QVERIFY(keepassxc.open(QIODevice::WriteOnly));
+        const QByteArray original =
+            "{\"name\":\"org.keepassxc.keepassxc_browser\",\"description\":\"KeePassXC "
+            "integration\",\"path\":\"/usr/bin/keepassxc-proxy\",\"type\":\"stdio\"}";
+        keepassxc.write(original);
+        keepassxc.close();
+        r = cli.run({"browser", "status", "--browser", "chrome"});
+        QVERIFY(r.out.contains("chrome\tanother program's host (KeePassXC?)\t" + chrome.toUtf8() +
+                               "\t-> /usr/bin/keepassxc-proxy"));
+        r = cli.run({"browser", "register", "--browser", "chrome"});
+        QCOMPARE(r.exitCode, 9);
+        QVERIFY(r.err.contains("--replace"));
+        r = cli.run({"browser", "register", "--browser", "chrome", "--replace"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(".arcanum-backup"));
+        r = cli.run({"browser", "status", "--browser", "chrome"});
+        QVERIFY(r.out.contains("chrome\tregistered\t"));
+        QVERIFY(r.out.contains("(backup kept: " + chrome.toUtf8() + ".arcanum-backup)"));
+        r = cli.run({"browser", "unregister", "--browser", "chrome"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("previous host's manifest is back"));
+        QFile back(chrome);
+        QVERIFY(back.open(QIODevice::ReadOnly));
+        QCOMPARE(back.readAll(), original);
+
+        // Usage errors.
+        QCOMPARE(cli.run({"browser"}).exitCode, 2);
+        QCOMPARE(cli.run({"browser", "install"}).exitCode, 2);
+        QCOMPARE(cli.run({"browser", "status", "--browser", "opera"}).exitCode, 2);
+        QCOMPARE(cli.run({"browser", "unregister", "--replace"}).exitCode, 2);
+        QCOMPARE(cli.run({"browser", "status", "extra"}).exitCode, 2);
+    }
+
     void helpForEveryCommand_data()
     {
         QTest::addColumn<QString>("command");
         for (const char* c : {"init", "info", "ls", "search", "show", "add", "edit", "rm",
-                              "generate", "passwd", "import-csv", "shell"})
+                              "generate", "passwd", "import-csv", "shell", "browser"})
             QTest::newRow(c) << QString(c);
     }
     void helpForEveryCommand()

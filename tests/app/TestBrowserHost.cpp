@@ -5,6 +5,7 @@
 // generate-password, lock → the unasked database-locked message → the locked error), two
 // requests in one write, an oversized frame, a truncated frame, and the app going away.
 #include "AutofillTestSupport.h"
+#include "NativeHostProcess.h"
 #include "TestSupport.h"
 #include "autofill/BrowserSocketServer.h"
 #include "autofill/SocketPath.h"
@@ -64,70 +65,18 @@ private:
     std::thread m_thread;
 };
 
-class Host
-{
-public:
-    explicit Host(const QString& runtimeDir)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("XDG_RUNTIME_DIR", runtimeDir);
-        m_process.setProcessEnvironment(env);
-        // Firefox's arguments: the manifest's path and the extension's id.
-        m_process.start(ARCANUM_BROWSER_HOST_PATH, {"/tmp/org.keepassxc.keepassxc_browser.json",
-                                                    "keepassxc-browser@keepassxc.org"});
-        m_process.waitForStarted();
-    }
-    ~Host()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-    static QByteArray framed(const std::string& json)
-    {
-        QByteArray bytes(4, '\0');
-        const auto length = std::uint32_t(json.size());
-        std::memcpy(bytes.data(), &length, 4); // native byte order, as browsers write it
-        return bytes + QByteArray::fromStdString(json);
-    }
-    void write(const QByteArray& bytes) { m_process.write(bytes); }
-    void send(const std::string& json) { write(framed(json)); }
-    // The next message from the host ("" after 10 s).
-    std::string next()
-    {
-        for (int i = 0; i < 100; ++i) {
-            if (m_buffer.size() >= 4) {
-                std::uint32_t length = 0;
-                std::memcpy(&length, m_buffer.constData(), 4);
-                if (m_buffer.size() >= qsizetype(4 + length)) {
-                    std::string message = m_buffer.mid(4, length).toStdString();
-                    m_buffer.remove(0, 4 + length);
-                    return message;
-                }
-            }
-            m_process.waitForReadyRead(100);
-            m_buffer += m_process.readAllStandardOutput();
-        }
-        return {};
-    }
-    std::string roundTrip(const std::string& json)
-    {
-        send(json);
-        return next();
-    }
-    QProcess& process() { return m_process; }
-
-private:
-    QProcess m_process;
-    QByteArray m_buffer;
-};
-
 } // namespace
 
 class TestBrowserHost : public QObject
 {
     Q_OBJECT
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("XDG_RUNTIME_DIR", m_runtime->path());
+        return env;
+    }
 
 private slots:
     void init()
@@ -140,7 +89,7 @@ private slots:
 
     void appNotRunning()
     {
-        Host host(m_runtime->path());
+        NativeHostProcess host(ARCANUM_BROWSER_HOST_PATH, environment());
         BrowserTestClient client;
         auto reply = parseJson(host.roundTrip(client.changePublicKeys()));
         QCOMPARE(field(reply, "action"), std::string("change-public-keys"));
@@ -163,7 +112,7 @@ private slots:
     void wholeSession()
     {
         ServerThread server(m_socket);
-        Host host(m_runtime->path());
+        NativeHostProcess host(ARCANUM_BROWSER_HOST_PATH, environment());
         BrowserTestClient client;
         QVERIFY(client.acceptKeys(host.roundTrip(client.changePublicKeys())));
         auto text = client.open(host.roundTrip(client.request("get-databasehash")));
@@ -199,13 +148,13 @@ private slots:
     void twoRequestsInOneWrite()
     {
         ServerThread server(m_socket);
-        Host host(m_runtime->path());
+        NativeHostProcess host(ARCANUM_BROWSER_HOST_PATH, environment());
         BrowserTestClient client;
         QVERIFY(client.acceptKeys(host.roundTrip(client.changePublicKeys())));
         const std::string first = client.request("get-databasehash");
         const BoxNonce firstNonce = client.lastNonce();
         const std::string second = client.request("get-databasehash");
-        host.write(Host::framed(first) + Host::framed(second));
+        host.write(NativeHostProcess::framed(first) + NativeHostProcess::framed(second));
         QCOMPARE(field(parseJson(host.next()), "nonce"), firstNonce.incremented().toBase64());
         QVERIFY(client.open(host.next()));
     }
@@ -213,7 +162,7 @@ private slots:
     void oversizedFrame()
     {
         ServerThread server(m_socket);
-        Host host(m_runtime->path());
+        NativeHostProcess host(ARCANUM_BROWSER_HOST_PATH, environment());
         BrowserTestClient client;
         QByteArray huge(4, '\0');
         const std::uint32_t length = 2 * 1024 * 1024;
@@ -228,9 +177,9 @@ private slots:
     void truncatedFrame()
     {
         ServerThread server(m_socket);
-        Host host(m_runtime->path());
+        NativeHostProcess host(ARCANUM_BROWSER_HOST_PATH, environment());
         BrowserTestClient client;
-        const QByteArray frame = Host::framed(client.changePublicKeys());
+        const QByteArray frame = NativeHostProcess::framed(client.changePublicKeys());
         host.write(frame.left(frame.size() / 2));
         host.process().closeWriteChannel();
         QVERIFY(host.process().waitForFinished(10000));
@@ -242,7 +191,7 @@ private slots:
     void hostEndsWithTheApp()
     {
         auto server = std::make_unique<ServerThread>(m_socket);
-        Host host(m_runtime->path());
+        NativeHostProcess host(ARCANUM_BROWSER_HOST_PATH, environment());
         BrowserTestClient client;
         QVERIFY(client.acceptKeys(host.roundTrip(client.changePublicKeys())));
         server.reset();
@@ -252,7 +201,7 @@ private slots:
 
     void browserClosesCleanly()
     {
-        Host host(m_runtime->path());
+        NativeHostProcess host(ARCANUM_BROWSER_HOST_PATH, environment());
         host.process().closeWriteChannel();
         QVERIFY(host.process().waitForFinished(10000));
         QCOMPARE(host.process().exitCode(), 0);

@@ -1,15 +1,15 @@
 // SessionAutofillVault: the unlocked VaultSession as the autofill protocol sees it
 // (AutofillVault), from unlock to lock.
 //
-// attach() at unlock, detach() at aboutToLock (while the arena is still mapped). Until the vault
-// file stores browser associations, site decisions and a vault identity (the format change of
-// issue 8), associations and decisions live in memory for one unlock, and the identity is
-// derived from the vault's creation time, which never changes for a vault.
+// attach() at unlock, detach() at aboutToLock (while the arena is still mapped). Associations,
+// site decisions and the identity are the vault file's (VaultAssociationStore,
+// VaultSiteAccessStore, VaultContents::identity): what the protocol changes is saved with the
+// vault's normal save (commit()).
 #pragma once
 
 #include "autofill/AutofillVault.h"
-#include "autofill/MemoryAssociationStore.h"
-#include "autofill/MemorySiteAccessStore.h"
+#include "autofill/VaultAssociationStore.h"
+#include "autofill/VaultSiteAccessStore.h"
 
 #include <memory>
 
@@ -29,7 +29,7 @@ public:
 
     SecretArena& arena() override;
     VaultContents& contents() override;
-    autofill::DatabaseHash::Identity identity() const override { return m_identity; }
+    autofill::DatabaseHash::Identity identity() const override;
     autofill::AssociationStore& associations() override { return *m_associations; }
     autofill::SiteAccessStore& siteAccess() override { return *m_access; }
     autofill::TotpSource* totp() override { return nullptr; }
@@ -39,9 +39,8 @@ public:
 
 private:
     VaultSession& m_session;
-    std::unique_ptr<autofill::MemoryAssociationStore> m_associations;
-    std::unique_ptr<autofill::MemorySiteAccessStore> m_access;
-    autofill::DatabaseHash::Identity m_identity{};
+    std::unique_ptr<autofill::VaultAssociationStore> m_associations;
+    std::unique_ptr<autofill::VaultSiteAccessStore> m_access;
 };
 
 } // namespace arcanum

@@ -1,5 +1,6 @@
 #include "dialogs/SettingsDialog.h"
 
+#include "autofill/BrowserSettingsPage.h"
 #include "settings/Settings.h"
 
 #include <QCheckBox>
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace arcanum {
@@ -25,12 +27,15 @@ QLabel* explanation(const QString& text, QWidget* parent)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(Settings* settings, QWidget* parent)
+SettingsDialog::SettingsDialog(Settings* settings, QWidget* parent, BrowserIntegration* browser,
+                               VaultSession* session)
     : QDialog(parent), m_settings(settings)
 {
     setWindowTitle(tr("Settings"));
+    m_tabs = new QTabWidget(this);
+    auto* general = new QWidget(m_tabs);
 
-    auto* locking = new QGroupBox(tr("Locking"), this);
+    auto* locking = new QGroupBox(tr("Locking"), general);
     m_idleLock = new QSpinBox(locking);
     m_idleLock->setRange(0, Settings::maxIdleLockMinutes);
     m_idleLock->setSpecialValueText(tr("Never"));
@@ -45,7 +50,7 @@ SettingsDialog::SettingsDialog(Settings* settings, QWidget* parent)
     lockingForm->addRow(m_onScreenLock);
     lockingForm->addRow(m_beforeSleep);
 
-    auto* clipboard = new QGroupBox(tr("Clipboard"), this);
+    auto* clipboard = new QGroupBox(tr("Clipboard"), general);
     m_clipboardSeconds = new QSpinBox(clipboard);
     m_clipboardSeconds->setRange(Settings::minClipboardClearSeconds,
                                  Settings::maxClipboardClearSeconds);
@@ -54,7 +59,7 @@ SettingsDialog::SettingsDialog(Settings* settings, QWidget* parent)
     auto* clipboardForm = new QFormLayout(clipboard);
     clipboardForm->addRow(tr("&Clear copied secrets after:"), m_clipboardSeconds);
 
-    auto* security = new QGroupBox(tr("Secret memory"), this);
+    auto* security = new QGroupBox(tr("Secret memory"), general);
     m_requireSecretMemory = new QCheckBox(tr("&Require secret memory"), security);
     m_requireSecretMemory->setChecked(settings->requireSecretMemory());
     m_hibernationBanner =
@@ -74,7 +79,7 @@ SettingsDialog::SettingsDialog(Settings* settings, QWidget* parent)
            "vault is unlocked. The banner says so."),
         security));
 
-    auto* accessibility = new QGroupBox(tr("Screen reader"), this);
+    auto* accessibility = new QGroupBox(tr("Screen reader"), general);
     m_screenReader = new QCheckBox(tr("Let a screen reader re&ad entries"), accessibility);
     m_screenReader->setChecked(settings->screenReaderAccess().value_or(false));
     auto* accessibilityLayout = new QVBoxLayout(accessibility);
@@ -91,11 +96,18 @@ SettingsDialog::SettingsDialog(Settings* settings, QWidget* parent)
     m_error->hide();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
 
+    auto* generalLayout = new QVBoxLayout(general);
+    generalLayout->addWidget(locking);
+    generalLayout->addWidget(clipboard);
+    generalLayout->addWidget(security);
+    generalLayout->addWidget(accessibility);
+    generalLayout->addStretch();
+    m_browserPage = new BrowserSettingsPage(settings, browser, session, m_tabs);
+    m_tabs->addTab(general, tr("&General"));
+    m_tabs->addTab(m_browserPage, tr("&Browser integration"));
+
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(locking);
-    layout->addWidget(clipboard);
-    layout->addWidget(security);
-    layout->addWidget(accessibility);
+    layout->addWidget(m_tabs);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
     setMinimumWidth(fontMetrics().averageCharWidth() * 60);
@@ -120,6 +132,12 @@ void SettingsDialog::accept()
     // Unticked and never asked stays "not chosen yet" so the first screen reader still asks.
     if (m_screenReader->isChecked() || m_settings->screenReaderAccess().has_value())
         m_settings->setScreenReaderAccess(m_screenReader->isChecked());
+    QString browserError;
+    if (!m_browserPage->apply(browserError)) {
+        m_error->setText(browserError);
+        m_error->show();
+        return;
+    }
     if (!m_settings->sync()) {
         m_error->setText(tr("The settings could not be saved. Check that the configuration "
                             "folder is writable and the disk is not full."));

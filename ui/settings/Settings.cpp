@@ -16,6 +16,8 @@ const QString requireSecretMemoryKey = QStringLiteral("security/requireSecretMem
 const QString showHibernationBannerKey = QStringLiteral("ui/showHibernationBanner");
 const QString screenReaderAccessKey = QStringLiteral("accessibility/screenReaderAccess");
 const QString recentVaultsKey = QStringLiteral("vaults/recent");
+const QString browserIntegrationKey = QStringLiteral("browser/enabled");
+const QString raiseUnlockOnBrowserRequestKey = QStringLiteral("browser/raiseUnlockWindow");
 
 QString normalizedPath(const QString& path)
 {
@@ -140,6 +142,26 @@ bool Settings::showHibernationBanner() const
 void Settings::setShowHibernationBanner(bool on)
 {
     m_settings->setValue(showHibernationBannerKey, on);
+}
+
+bool Settings::browserIntegration() const
+{
+    return readBool(browserIntegrationKey, true);
+}
+
+void Settings::setBrowserIntegration(bool on)
+{
+    m_settings->setValue(browserIntegrationKey, on);
+}
+
+bool Settings::raiseUnlockOnBrowserRequest() const
+{
+    return readBool(raiseUnlockOnBrowserRequestKey, true);
+}
+
+void Settings::setRaiseUnlockOnBrowserRequest(bool on)
+{
+    m_settings->setValue(raiseUnlockOnBrowserRequestKey, on);
 }
 
 QStringList Settings::recentVaults() const

@@ -59,6 +59,15 @@ public:
     [[nodiscard]] bool showHibernationBanner() const;
     void setShowHibernationBanner(bool on);
 
+    // Browser integration (docs/AUTOFILL.md): whether the app serves the browser extension, and
+    // whether a request made while locked brings the unlock window forward. Both on by default:
+    // nothing is given to a browser the user has not confirmed. (Starting Arcanum when the
+    // browser asks is the host's setting: BrowserHostConfig, a file the host reads.)
+    [[nodiscard]] bool browserIntegration() const;
+    void setBrowserIntegration(bool on);
+    [[nodiscard]] bool raiseUnlockOnBrowserRequest() const;
+    void setRaiseUnlockOnBrowserRequest(bool on);
+
     // Most recent first, absolute and clean, no duplicates, at most maxRecentVaults.
     [[nodiscard]] QStringList recentVaults() const;
     void addRecentVault(const QString& path);

@@ -267,7 +267,7 @@ void MainWindow::changeMasterPassword()
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_settings, this);
+    SettingsDialog dialog(m_settings, this, m_browser, m_session);
     if (dialog.exec() == QDialog::Accepted)
         applySettings();
 }

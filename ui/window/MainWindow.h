@@ -18,6 +18,7 @@ namespace arcanum {
 
 class ClipboardGuard;
 class ScreenReaderAccessController;
+class BrowserIntegration;
 class CsvImportController;
 class DiscardedEditNotice;
 class EntryActions;
@@ -58,6 +59,9 @@ public:
     [[nodiscard]] CsvImportController* csvImport() const { return m_csvImport; }
     [[nodiscard]] ScreenReaderAccessController* screenReader() const { return m_screenReader; }
     [[nodiscard]] QString protectionText() const;
+    // The browser server, for Settings → Browser integration (not owned; may stay null).
+    void setBrowserIntegration(BrowserIntegration* browser) { m_browser = browser; }
+    [[nodiscard]] BrowserIntegration* browserIntegration() const { return m_browser; }
 
 public slots:
     void lockVault(arcanum::LockReason reason = arcanum::LockReason::OnDemand);
@@ -79,6 +83,7 @@ private:
     void updateTitle();
 
     Settings* m_settings;
+    BrowserIntegration* m_browser = nullptr;
     HibernationProbe m_probe;
     HibernationVerdict m_hibernation; // the probe's last answer, asked before each unlock
     VaultSession* m_session = nullptr;
