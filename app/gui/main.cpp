@@ -1,6 +1,5 @@
 // arcanum: the desktop app. `arcanum [VAULT]` opens the unlock screen of VAULT (or of the most
 // recent vault), focused on the password field.
-#include "TestAcceptPrompter.h"
 #include "accessibility/AccessibleTextPool.h"
 #include "accessibility/ArcanumApplication.h"
 #include "autofill/AppTestHooks.h"
@@ -17,8 +16,6 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <cstdio>
-#include <memory>
-#include <string>
 
 int main(int argc, char** argv)
 {
@@ -84,20 +81,11 @@ int main(int argc, char** argv)
     window.setBrowserIntegration(&browser);
     if (settings.browserIntegration() && !browser.start())
         qWarning("Browser integration is off: %s", qPrintable(browser.errorString()));
-    // TEST-ONLY (tests/browser): every association and site question answered yes.
-    std::unique_ptr<TestAcceptPrompter> testPrompter;
-    if (std::string name = TestAcceptPrompter::associationNameFromEnvironment(); !name.empty()) {
-        std::fprintf(stderr, "arcanum: ARCANUM_TEST_ACCEPT_ASSOCIATIONS is set: every browser "
-                             "association and site is accepted without asking (tests only).\n");
-        testPrompter = std::make_unique<TestAcceptPrompter>(browser, std::move(name));
-        browser.setPrompter(testPrompter.get());
-    }
     if (!parser.positionalArguments().isEmpty())
         window.openVault(QFileInfo(parser.positionalArguments().first()).absoluteFilePath());
     window.show();
     AppTestHooks::unlockFromEnvironment(window); // test builds only
     const int status = app.exec();
-    browser.setPrompter(nullptr); // the test prompter goes first
     AccessibleTextPool::instance().wipeAll();
     return status;
 }

@@ -6,9 +6,10 @@
 // Run inside tests/ui/display/with-display.sh x11 (a private Xvfb, HOME and XDG_RUNTIME_DIR) by
 // run-firefox-test.sh, which also installs puppeteer-core; ARCANUM_NODE_MODULES names the folder
 // that holds it. Steps: a vault with one entry for http://127.0.0.1:PORT (arcanum-cli); the real
-// app on it, unlocked by typing the master password into its window (xdotool), with the
-// TEST-ONLY ARCANUM_TEST_ACCEPT_ASSOCIATIONS hook standing in for the person at the association
-// and site dialogs; the Firefox native-messaging manifest for arcanum-browser-host; Firefox
+// app (offscreen) on it, built with ARCANUM_TEST_HOOKS: unlocked with the master password from a
+// descriptor (ARCANUM_TEST_PASSWORD_FD), its association and site questions answered by
+// ARCANUM_TEST_ACCEPT_ASSOCIATIONS and ARCANUM_TEST_ANSWER_SITES=once instead of a person at its
+// dialogs; the Firefox native-messaging manifest for arcanum-browser-host; Firefox
 // through WebDriver BiDi (puppeteer-core) with the extension installed as a temporary add-on;
 // the extension associated through its own background page ("associate", as its popup's Connect
 // button does) and told to fill a single match on page load; then the page, and the fields must
@@ -62,14 +63,16 @@ async function until(what, seconds, probe) {
 
 // arcanum-cli with secrets on descriptors 3, 4, ... (never on the command line): each from an
 // unlinked file in the private runtime folder.
+function secretFd(secret, name) {
+  const file = path.join(work, `secret-${name}`);
+  fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
+  const fd = fs.openSync(file, 'r');
+  fs.unlinkSync(file);
+  return fd;
+}
+
 function cliWithSecrets(args, secrets) {
-  const fds = secrets.map((secret, i) => {
-    const file = path.join(work, `secret-${i}`);
-    fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
-    const fd = fs.openSync(file, 'r');
-    fs.unlinkSync(file);
-    return fd;
-  });
+  const fds = secrets.map((secret, i) => secretFd(secret, String(i)));
   const result = childProcess.spawnSync(cli, args, {
     stdio: ['ignore', 'pipe', 'pipe', ...fds],
     encoding: 'utf8',
@@ -118,13 +121,6 @@ function writeAppSettings() {
                    '[lock]\nidleMinutes=0\n[accessibility]\nscreenReaderAccess=false\n');
 }
 
-function xdotool(...args) {
-  const result = childProcess.spawnSync('xdotool', args, { encoding: 'utf8', timeout: 20000 });
-  if (result.status !== 0)
-    fail(`xdotool ${args[0]}: ${result.stderr}`);
-  return result.stdout;
-}
-
 async function main() {
   const server = await serveLoginPage();
   const port = server.address().port;
@@ -143,24 +139,30 @@ async function main() {
                   '--password-fd', '3', '--entry-password-fd', '4'], [master, password]);
   log(`vault with an entry for ${entryUrl}`);
 
-  // The app, unlocked through its window as a person would.
+  // The app (a test build: ARCANUM_TEST_HOOKS), unlocked with the master password from
+  // descriptor 3, its association and site questions answered by the test hooks instead of its
+  // dialogs (the dialogs have their own tests: TestAssociationDialog, TestSiteAccessDialog).
   writeAppSettings();
   writeNativeMessagingManifest();
   const appLog = fs.openSync(path.join(work, 'arcanum.log'), 'w');
+  const passwordFd = secretFd(master, 'master');
   const app = childProcess.spawn(arcanum, [vault], {
-    stdio: ['ignore', appLog, appLog],
-    env: { ...process.env, QT_QPA_PLATFORM: 'xcb', ARCANUM_TEST_ACCEPT_ASSOCIATIONS: 'firefox-test' },
+    stdio: ['ignore', appLog, appLog, passwordFd],
+    env: {
+      ...process.env,
+      QT_QPA_PLATFORM: 'offscreen',
+      ARCANUM_TEST_PASSWORD_FD: '3',
+      ARCANUM_TEST_ACCEPT_ASSOCIATIONS: 'firefox-test',
+      ARCANUM_TEST_ANSWER_SITES: 'once',
+    },
   });
+  fs.closeSync(passwordFd);
   const socket = path.join(process.env.XDG_RUNTIME_DIR, 'app', 'org.arcanum.Arcanum',
                            'autofill.socket');
   let browser;
   try {
     await until('the app listens for browsers', 20, () => fs.existsSync(socket));
-    xdotool('search', '--sync', '--name', '— Arcanum', 'windowfocus', '--sync');
-    await sleep(300);
-    xdotool('type', '--delay', '10', master);
-    xdotool('key', 'Return');
-    log('app started, master password typed');
+    log('app started');
 
     browser = await puppeteer.launch({
       browser: 'firefox',

@@ -4,7 +4,7 @@
 #
 #   run-firefox-test.sh CACHE_DIR ARCANUM ARCANUM_CLI ARCANUM_BROWSER_HOST [--break-url]
 #
-# Needs firefox-esr, webext-keepassxc-browser, xvfb and xdotool (packaging/quickstart.sh installs
+# Needs firefox-esr, webext-keepassxc-browser and xvfb (packaging/quickstart.sh installs
 # them) and Node.js: when `node` is missing it installs Debian's nodejs and npm (as root, or
 # through sudo). puppeteer-core, pinned, is installed once into CACHE_DIR (in the build folder)
 # from the npm registry. --break-url gives the vault's entry another port, to see the test fail.
@@ -21,7 +21,6 @@ missing=()
 [ -x "$firefox" ] || missing+=(firefox-esr)
 [ -f "$extension/manifest.json" ] || missing+=(webext-keepassxc-browser)
 command -v Xvfb >/dev/null || missing+=(xvfb)
-command -v xdotool >/dev/null || missing+=(xdotool)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "run-firefox-test.sh: missing Debian packages: ${missing[*]} (packaging/quickstart.sh lists them)" >&2
   exit 1
