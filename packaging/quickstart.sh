@@ -31,6 +31,8 @@ packages=(
   libxcb1-dev xvfb xclip xdotool weston qt6-wayland wl-clipboard
   dbus-bin at-spi2-core python3-gi gir1.2-atspi-2.0
   keepassxc python3-pykeepass  # the KeePass peers the KDBX tests read and write against
+  # tests/browser: a real browser and the extension (Node.js and npm come with the test if missing)
+  firefox-esr webext-keepassxc-browser
   # The Flatpak (packaging/flatpak): runtime from Debian packages, app build, sandbox tests.
   flatpak flatpak-builder mmdebstrap ostree fuse3 imagemagick xdg-desktop-portal
 )

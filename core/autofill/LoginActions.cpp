@@ -101,14 +101,23 @@ void writeEntry(InnerReply& reply, const VaultContents& contents, const EntryVie
     json.EndObject();
 }
 
+// `hints`: where EntryFinder found each entry of `ids` (or empty). A hint is taken when the entry
+// there still has that id, so a reply made at once costs no scan of the vault per entry (at
+// 20,000 entries that scan was a quarter of a get-logins); an answer that waited for the user
+// looks each id up again, as the vault may have changed meanwhile.
 void replyLogins(AutofillRequest& request, AutofillVault& vault, const SiteMatcher& site,
-                 const SiteMatcher* submit, const std::vector<EntryId>& ids)
+                 const SiteMatcher* submit, const std::vector<EntryId>& ids,
+                 const std::vector<std::size_t>& hints = {})
 {
     const VaultContents& contents = vault.contents();
     std::vector<std::size_t> indexes;
-    for (const EntryId& id : ids)
-        if (const auto index = contents.findEntry(id))
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        if (k < hints.size() && hints[k] < contents.entryCount() &&
+            contents.entry(hints[k]).id() == ids[k])
+            indexes.push_back(hints[k]);
+        else if (const auto index = contents.findEntry(ids[k]))
             indexes.push_back(*index);
+    }
     if (indexes.empty()) {
         request.fail(ProtocolError::NoLoginsFound);
         return;
@@ -187,12 +196,14 @@ void LoginActions::getLogins(std::unique_ptr<AutofillRequest> request, AutofillV
     auto submit = submitMatcher(inner, *site, vault.arena());
     SiteAccessStore& store = vault.siteAccess();
     std::vector<EntryId> allowed, unknown, ordered;
+    std::vector<std::size_t> allowedIndexes;
     for (const EntryFinder::Match& match : EntryFinder::find(vault.contents(), *site, store)) {
         switch (combined(store, match.id, *site, submit.get())) {
         case SiteAccess::Denied:
             continue;
         case SiteAccess::Allowed:
             allowed.push_back(match.id);
+            allowedIndexes.push_back(match.index);
             break;
         case SiteAccess::Unknown:
             unknown.push_back(match.id);
@@ -204,7 +215,7 @@ void LoginActions::getLogins(std::unique_ptr<AutofillRequest> request, AutofillV
         if (allowed.empty())
             request->fail(ProtocolError::NoLoginsFound);
         else
-            replyLogins(*request, vault, *site, submit.get(), allowed);
+            replyLogins(*request, vault, *site, submit.get(), allowed, allowedIndexes);
         return;
     }
     auto decision = std::make_unique<PendingDecision>();

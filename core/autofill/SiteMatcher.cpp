@@ -50,6 +50,19 @@ Result<SiteMatcher> SiteMatcher::create(SecretSpan siteUrl, SecretArena& arena)
                                scratchOf(matcher.m_buffer));
     if (matcher.m_site.kind == HostName::Kind::Invalid)
         return makeError(ErrorCode::InvalidArgument, "The page's host name is not valid.");
+    if (matcher.m_site.kind == HostName::Kind::Domain) {
+        const SecretSpan host(base + siteOffset, matcher.m_site.length);
+        bool ascii = true;
+        for (std::uint8_t c : host)
+            ascii = ascii && c < 0x80;
+        std::size_t start = host.size(), dots = 0;
+        while (start > 0 && !(host[start - 1] == '.' && ++dots == 2))
+            --start;
+        if (ascii) {
+            matcher.m_tailOffset = siteOffset + start;
+            matcher.m_tailLength = host.size() - start;
+        }
+    }
     matcher.m_https = UrlParts::isHttps(parts.scheme);
     matcher.m_port = parts.port >= 0 ? parts.port : UrlParts::defaultPort(parts.scheme);
     matcher.m_path = parts.path;
@@ -93,8 +106,52 @@ SecretSpan SiteMatcher::host() const
             m_site.kind == HostName::Kind::Domain ? m_site.length : 0};
 }
 
+// Most entries belong to other sites, and parsing each one's URL and canonicalizing its host was
+// most of a get-logins on a big vault. The shortcut: for a site whose canonical host H is ASCII,
+// an entry URL that is all ASCII and has no "xn--" has as canonical host its host lower-cased
+// (HostName: one trailing dot dropped, ASCII labels lower-cased, nothing else changes). To
+// match, that host must be H or a label suffix of H with at least two labels, so it ends with
+// H's last two labels (or is H, when H has fewer): a URL that does not contain them in any case
+// cannot match. Anything else (non-ASCII, Punycode) takes the full path.
+bool SiteMatcher::clearlyElsewhere(SecretSpan entryUrl) const
+{
+    if (m_tailLength == 0 || entryUrl.empty())
+        return false;
+    const std::uint8_t* url = entryUrl.data();
+    const std::size_t size = entryUrl.size();
+    // Non-ASCII, or a "--" (every Punycode label has one): the full path decides.
+    std::uint8_t high = 0;
+    for (std::size_t i = 0; i < size; ++i)
+        high |= url[i];
+    if ((high & 0x80) != 0 || memmem(url, size, "--", 2) != nullptr)
+        return false;
+    // The tail, in any case: memchr finds candidates for its first byte (both cases).
+    const std::uint8_t* tail = m_buffer.data() + m_tailOffset;
+    const std::uint8_t first = tail[0]; // lower case, as all of the canonical host
+    const std::uint8_t firstUpper = first >= 'a' && first <= 'z' ? first - 32 : first;
+    for (const std::uint8_t candidate : {first, firstUpper}) {
+        const std::uint8_t* at = url;
+        const std::uint8_t* end = url + size;
+        while (std::size_t(end - at) >= m_tailLength &&
+               (at = static_cast<const std::uint8_t*>(std::memchr(at, candidate, end - at))) &&
+               std::size_t(end - at) >= m_tailLength) {
+            std::size_t k = 1;
+            while (k < m_tailLength && CaseFold::foldAscii(at[k]) == tail[k])
+                ++k;
+            if (k == m_tailLength)
+                return false;
+            ++at;
+        }
+        if (firstUpper == first)
+            break;
+    }
+    return true;
+}
+
 SiteMatcher::Score SiteMatcher::score(SecretSpan entryUrl, bool allowHttp)
 {
+    if (clearlyElsewhere(entryUrl))
+        return NoMatch;
     const UrlParts entry = UrlParts::split(entryUrl);
     if (!entry.valid)
         return NoMatch;

@@ -51,6 +51,8 @@ public:
 
 private:
     SiteMatcher() = default;
+    // A quick test that needs no parsing: true when `entryUrl` cannot match (see score()).
+    [[nodiscard]] bool clearlyElsewhere(SecretSpan entryUrl) const;
 
     SecretBuffer m_buffer; // [site host | entry host | code point scratch | origin]
     HostName::Canonical m_site;
@@ -58,6 +60,10 @@ private:
     int m_port = 0;
     bool m_https = false;
     std::size_t m_originLength = 0;
+    // The site host's last two labels ("example.com" of "login.example.com"), inside the site
+    // host in m_buffer; 0 when the quick test is off (an IP address, a Unicode host).
+    std::size_t m_tailOffset = 0;
+    std::size_t m_tailLength = 0;
 };
 
 } // namespace arcanum::autofill

@@ -62,6 +62,25 @@ private slots:
         row("user and password", "example.com", "https://example.com:x@evil.net/", no);
         row("backslash ends the host", "example.com", "https://evil.net\\@example.com/", no);
         row("homograph (Cyrillic e)", "https://example.com", "https://xn--xample-2of.com/", no);
+        // the quick test before parsing (SiteMatcher::clearlyElsewhere): the site's last two
+        // labels must be in the entry URL in some case, unless it has non-ASCII or Punycode
+        row("quick: upper-case entry", "HTTPS://LOGIN.EXAMPLE.COM", "https://login.example.com/",
+            host);
+        row("quick: mixed case, subdomain", "https://Example.COM", "https://a.b.example.com/", sub);
+        row("quick: tail only in the path", "https://evil.net/example.com", "https://example.com/",
+            no);
+        row("quick: tail in the user information", "https://example.com@evil.net",
+            "https://example.com/", no);
+        row("quick: tail at the very end", "evil.net/x.example.com", "https://example.com/", no);
+        row("quick: single-label site", "http://LOCALHOST:8080/", "http://localhost:8080/", host);
+        row("quick: entry in Punycode, ASCII site", "https://xn--mnchen-3ya.example",
+            "https://xn--mnchen-3ya.example/", host);
+        row("quick: upper-case Punycode entry", "https://XN--MNCHEN-3YA.example",
+            "https://xn--mnchen-3ya.example/", host);
+        row("quick: Unicode entry, Punycode site", "https://M\xc3\xbcnchen.example",
+            "https://xn--mnchen-3ya.example/", host);
+        row("quick: Unicode entry, ASCII site", "https://\xc3\xa9xample.com",
+            "https://example.com/", no);
         // trailing dots
         row("trailing dot on the page", "example.com", "https://example.com./", host);
         row("trailing dot in the entry", "example.com.", "https://example.com/", host);
