@@ -65,8 +65,20 @@ Result<std::string> SocketPath::ensureDirectory()
     if (!runtime)
         return runtime.error();
     const std::string app = *runtime + "/app";
-    if (auto made = ensureFolder(app, false); !made)
-        return made.error();
+    if (auto made = ensureFolder(app, false); !made) {
+        // Inside Flatpak, $XDG_RUNTIME_DIR/app is a link Flatpak makes to ../../flatpak/app, a
+        // folder of this user (measured: packaging/flatpak/test-sandbox.sh autofill-host-*).
+        // A link is accepted only inside a runtime folder of this user closed to everyone else
+        // (no one else can have put it there), and only to a folder that passes the same check.
+        struct stat parent
+        {}, link{}, target{};
+        if (lstat(runtime->c_str(), &parent) != 0 || !S_ISDIR(parent.st_mode) ||
+            parent.st_uid != geteuid() || (parent.st_mode & 077) != 0 ||
+            lstat(app.c_str(), &link) != 0 || !S_ISLNK(link.st_mode) ||
+            stat(app.c_str(), &target) != 0 || !S_ISDIR(target.st_mode) ||
+            target.st_uid != geteuid() || (target.st_mode & 022) != 0)
+            return made.error();
+    }
     const std::string folder = app + "/" + appId;
     if (auto made = ensureFolder(folder, true); !made)
         return made.error();

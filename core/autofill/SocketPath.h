@@ -22,7 +22,9 @@ public:
     // The folder (not created). NotFound when there is no runtime folder.
     [[nodiscard]] static Result<std::string> directory();
     [[nodiscard]] static Result<std::string> socket();
-    // Creates the folder (and $XDG_RUNTIME_DIR/app) where missing, mode 0700.
+    // Creates the folder (and $XDG_RUNTIME_DIR/app) where missing, mode 0700. `app` may be a
+    // link (as Flatpak makes it inside the sandbox) only inside a runtime folder closed to
+    // everyone else, and only to a folder of this user that no one else may write to.
     [[nodiscard]] static Result<std::string> ensureDirectory();
     // Creates `path` (0700) when missing; PermissionDenied unless it is a folder of this user
     // that no one else may write to (`privateOnly`: nor open at all).

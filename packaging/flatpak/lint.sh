@@ -6,7 +6,7 @@
 # - both manifests parse (`flatpak-builder --show-manifest`; any warning is a failure);
 # - finish-args policy: exactly the permissions Arcanum needs (README "Flatpak"), the same in both
 #   manifests; never host/home file-system access, never the network;
-# - the user manifest pins every download with a sha256;
+# - the user manifest pins every download with a sha256 and builds what the KDE SDK lacks;
 # - the desktop file validates (desktop-file-validate) and forwards files (%F);
 # - the AppStream metainfo validates (`appstreamcli validate --pedantic`, offline) and has
 #   screenshots, releases and a content rating.
@@ -75,6 +75,16 @@ if [ -n "$unpinned" ]; then
   fail "sources pinned" "no sha256: $unpinned"
 else
   ok "sources pinned"
+fi
+
+# What the KDE SDK lacks is built as a module (CMakeLists.txt's dependencies; nettle, zlib, expat
+# and libxcb come with the freedesktop SDK underneath it).
+modules=$(flatpak-builder --show-manifest "${manifests[0]}" 2>/dev/null |
+  python3 -c 'import json, sys; print(" ".join(m["name"] for m in json.load(sys.stdin)["modules"]))')
+if [ "$modules" != "libsodium libargon2 rapidjson arcanum" ]; then
+  fail "user manifest modules" "expected libsodium libargon2 rapidjson arcanum, got: $modules"
+else
+  ok "user manifest modules"
 fi
 
 if ! out=$(desktop-file-validate "$desktop" 2>&1) || grep -qE '(error|warning):' <<<"$out"; then

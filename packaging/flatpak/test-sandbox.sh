@@ -6,7 +6,8 @@
 #
 # Run as root, like CI: the canary scan reads the sandboxed process's memory from outside, and
 # the unprivileged case drops to uid 65534 with setpriv. Needs the host build in $BUILD_DIR
-# (default build) for arcanum-canary-scan, arcanum-fake-logind and arcanum-cli, and Xvfb,
+# (default build) for arcanum-canary-scan, arcanum-fake-logind, arcanum-cli, arcanum-browser-host
+# and arcanum-browser-test-client, and Xvfb,
 # xdotool, dbus-daemon, xdg-document-portal, ImageMagick (all in packaging/quickstart.sh).
 # Honours FLATPAK_USER_DIR like build-local.sh. Every test gets private XDG_RUNTIME_DIR, HOME,
 # buses and X display; nothing of the machine's own is used.
@@ -29,6 +30,8 @@ app_id=org.arcanum.Arcanum
 scan=$PWD/$build_dir/tests/security/arcanum-canary-scan
 fake_logind=$PWD/$build_dir/tests/tools/arcanum-fake-logind
 host_cli=$PWD/$build_dir/app/arcanum-cli
+host_browser_host=$PWD/$build_dir/app/arcanum-browser-host
+browser_client=$PWD/$build_dir/tests/tools/arcanum-browser-test-client
 out=$PWD/$build_dir/flatpak/test-sandbox
 rm -rf "$out"
 mkdir -p "$out"
@@ -209,9 +212,37 @@ test_qt_no_copy_suites() {
 }
 
 # --- browser autofill ---------------------------------------------------------------------------
-# Not yet: arcanum-browser-host does not exist on main. When it lands, add test_autofill_host
-# here: `flatpak run --command=arcanum-browser-host` with a native-messaging frame on stdin must
-# reach the GUI's socket in $XDG_RUNTIME_DIR/app/org.arcanum.Arcanum/ and get a reply.
+# A browser starts the native-messaging host as `flatpak run --command=arcanum-browser-host
+# org.arcanum.Arcanum` (README "Flatpak"). The app, sandboxed too, listens on
+# $XDG_RUNTIME_DIR/app/org.arcanum.Arcanum/autofill.socket: the one folder Flatpak shares between
+# the host and the app's sandboxes. arcanum-browser-test-client plays the browser: a key exchange
+# (change-public-keys), then an encrypted get-databasehash whose reply must decrypt.
+autofill_socket() { echo "$XDG_RUNTIME_DIR/app/$app_id/autofill.socket"; }
+
+test_autofill_host_in_sandbox() {
+  # Before the app runs, the sandboxed host answers "not running" (code 5) itself.
+  as_user "$browser_client" --expect-not-running --     flatpak run --user --command=arcanum-browser-host "$app_id"
+  gui_session
+  refute grep -q 'Browser integration is off' "$GUI_LOG"
+  # The app's socket, made inside its sandbox, is visible outside in the shared folder.
+  test -S "$(autofill_socket)"
+  stat -c '%a %U' "$(dirname "$(autofill_socket)")" | tee "$SANDBOX_DIR/socket-folder"
+  [ "$(cut -d' ' -f1 "$SANDBOX_DIR/socket-folder")" = 700 ]
+  as_user "$browser_client" -- flatpak run --user --command=arcanum-browser-host "$app_id" |
+    tee "$SANDBOX_DIR/client.txt"
+  grep -q '^change-public-keys: server key received' "$SANDBOX_DIR/client.txt"
+  grep -Eq '^get-databasehash: reply decrypts, hash [0-9a-f]{64}$' "$SANDBOX_DIR/client.txt"
+}
+
+test_autofill_host_outside_sandbox() {
+  # The host installed outside Flatpak (a distribution's package, or a build tree) reaches the
+  # sandboxed app through the same shared folder.
+  gui_session
+  test -S "$(autofill_socket)"
+  as_user "$browser_client" -- "$host_browser_host" | tee "$SANDBOX_DIR/client.txt"
+  grep -q '^change-public-keys: server key received' "$SANDBOX_DIR/client.txt"
+  grep -Eq '^get-databasehash: reply decrypts, hash [0-9a-f]{64}$' "$SANDBOX_DIR/client.txt"
+}
 
 run_test lint test_lint
 run_test secret-memory-root test_secret_memory_root
@@ -223,6 +254,8 @@ run_test hibernation-without-login1-permission test_hibernation_without_login1_p
 run_test gui-canary-scan test_gui_canary_scan
 run_test document-portal test_document_portal
 run_test qt-no-copy-suites test_qt_no_copy_suites
+run_test autofill-host-in-sandbox test_autofill_host_in_sandbox
+run_test autofill-host-outside-sandbox test_autofill_host_outside_sandbox
 
 echo "sandbox: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -102,6 +102,56 @@ private slots:
         QCOMPARE(server.error().code, ErrorCode::PermissionDenied);
     }
 
+    // Flatpak's sandbox: $XDG_RUNTIME_DIR (0700) holds app -> ../../flatpak/app, a folder of
+    // the user.
+    void acceptsAppAsALinkInAPrivateRuntimeFolder()
+    {
+        RuntimeDir runtime;
+        const std::string root = runtime.dir.path().toStdString();
+        QCOMPARE(mkdir((root + "/run").c_str(), 0700), 0);
+        QCOMPARE(mkdir((root + "/flatpak").c_str(), 0700), 0);
+        QCOMPARE(mkdir((root + "/flatpak/app").c_str(), 0700), 0);
+        QCOMPARE(symlink("../flatpak/app", (root + "/run/app").c_str()), 0);
+        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(root + "/run"));
+        auto folder = SocketPath::ensureDirectory();
+        ARCANUM_VERIFY_OK(folder);
+        struct stat info
+        {};
+        QCOMPARE(lstat((root + "/flatpak/app/org.arcanum.Arcanum").c_str(), &info), 0);
+        QVERIFY(S_ISDIR(info.st_mode));
+        ARCANUM_VERIFY_OK(BrowserSocketServer::listen(SocketPath::socket().value()));
+    }
+
+    void refusesAppAsALinkInAnOpenRuntimeFolder()
+    {
+        RuntimeDir runtime;
+        const std::string root = runtime.dir.path().toStdString();
+        QCOMPARE(mkdir((root + "/run").c_str(), 0755), 0);
+        QCOMPARE(mkdir((root + "/flatpak").c_str(), 0700), 0);
+        QCOMPARE(mkdir((root + "/flatpak/app").c_str(), 0700), 0);
+        QCOMPARE(symlink("../flatpak/app", (root + "/run/app").c_str()), 0);
+        QCOMPARE(chmod((root + "/run").c_str(), 0755), 0);
+        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(root + "/run"));
+        auto folder = SocketPath::ensureDirectory();
+        QVERIFY(!folder);
+        QCOMPARE(folder.error().code, ErrorCode::PermissionDenied);
+        QVERIFY(folder.error().message.find("only this user can change") != std::string::npos);
+    }
+
+    void refusesALinkToAnOpenFolder()
+    {
+        RuntimeDir runtime;
+        const std::string root = runtime.dir.path().toStdString();
+        QCOMPARE(mkdir((root + "/run").c_str(), 0700), 0);
+        QCOMPARE(mkdir((root + "/shared").c_str(), 0700), 0);
+        QCOMPARE(chmod((root + "/shared").c_str(), 0777), 0);
+        QCOMPARE(symlink("../shared", (root + "/run/app").c_str()), 0);
+        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(root + "/run"));
+        auto folder = SocketPath::ensureDirectory();
+        QVERIFY(!folder);
+        QCOMPARE(folder.error().code, ErrorCode::PermissionDenied);
+    }
+
     void oneServerPerFolder()
     {
         RuntimeDir runtime;
