@@ -94,6 +94,8 @@ QString KdbxImportReportDialog::kindText(KdbxImportSkip::Kind kind)
         return tr("Field left out");
     case KdbxImportSkip::Kind::Totp:
         return tr("TOTP kept as a protected field");
+    case KdbxImportSkip::Kind::GroupNotes:
+        return tr("Group notes left out");
     }
     return {};
 }
