@@ -8,6 +8,7 @@
 #pragma once
 
 #include "autofill/AutofillVault.h"
+#include "autofill/ClockTotpSource.h"
 #include "autofill/VaultAssociationStore.h"
 #include "autofill/VaultSiteAccessStore.h"
 
@@ -32,7 +33,7 @@ public:
     autofill::DatabaseHash::Identity identity() const override;
     autofill::AssociationStore& associations() override { return *m_associations; }
     autofill::SiteAccessStore& siteAccess() override { return *m_access; }
-    autofill::TotpSource* totp() override { return nullptr; }
+    autofill::TotpSource* totp() override { return &m_totp; }
     PasswordOptions passwordOptions() const override { return {}; }
     Result<void> commit() override;
     void requestLock() override; // queued: the session locks after the reply is sent
@@ -41,6 +42,7 @@ private:
     VaultSession& m_session;
     std::unique_ptr<autofill::VaultAssociationStore> m_associations;
     std::unique_ptr<autofill::VaultSiteAccessStore> m_access;
+    autofill::ClockTotpSource m_totp; // the real-time clock
 };
 
 } // namespace arcanum
