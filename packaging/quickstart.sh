@@ -35,6 +35,7 @@ packages=(
   firefox-esr webext-keepassxc-browser
   # The Flatpak (packaging/flatpak): runtime from Debian packages, app build, sandbox tests.
   flatpak flatpak-builder mmdebstrap ostree fuse3 imagemagick xdg-desktop-portal
+  ccache  # the host build's objects reused by the Flatpak's app build (packaging/flatpak/README.md)
 )
 
 missing=()
@@ -49,8 +50,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
+# Through ccache, with the settings the Flatpak's app build uses (org.arcanum.Arcanum.debian.yml),
+# so that build compiles only what the host build did not.
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=true CCACHE_COMPILERCHECK=content
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DARCANUM_WERROR="${ARCANUM_WERROR:-ON}"
+  -DARCANUM_WERROR="${ARCANUM_WERROR:-ON}" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 cmake --build "$build_dir" -j "$jobs"
 
 if [ "$mode" = test ]; then

@@ -38,12 +38,39 @@ for ref in runtime/org.arcanum.Debian.Platform/x86_64/12 runtime/org.arcanum.Deb
 done
 log "runtime and SDK installed: $((SECONDS - step)) s"
 
+# flatpak-builder --ccache keeps its cache in STATE/ccache. Where the host has ccache, that is
+# the host's own cache, so the app build reuses what the host build compiled with the same
+# compiler and flags (the manifest's CCACHE_* settings; packaging/quickstart.sh builds the host
+# tree with ccache and the same settings). ARCANUM_FLATPAK_SHARED_CCACHE=0 keeps them apart.
+mkdir -p "$cache_root/builder-state"
+if [ "${ARCANUM_FLATPAK_SHARED_CCACHE:-1}" = 1 ] && host_ccache=$(ccache -k cache_dir 2>/dev/null) &&
+  [ -n "$host_ccache" ]; then
+  mkdir -p "$host_ccache"
+  [ -L "$cache_root/builder-state/ccache" ] || rm -rf "$cache_root/builder-state/ccache"
+  ln -sfn "$host_ccache" "$cache_root/builder-state/ccache"
+  log "ccache shared with the host: $host_ccache"
+elif [ -L "$cache_root/builder-state/ccache" ]; then
+  rm "$cache_root/builder-state/ccache"
+fi
+ccache_before=$(ccache -d "$cache_root/builder-state/ccache" --print-stats 2>/dev/null | grep -E '^(direct_cache_hit|preprocessed_cache_hit|cache_miss)\s' || true)
+
 step=$SECONDS
 flatpak-builder --user --force-clean --disable-rofiles-fuse --ccache \
   --state-dir="$cache_root/builder-state" --repo="$out/repo" \
   --subject="Arcanum $(git rev-parse --short HEAD 2>/dev/null || echo local)" \
   "$out/app" "$here/$app_id.debian.yml" >&2
 log "app built: $((SECONDS - step)) s"
+if [ -n "$ccache_before" ]; then
+  ccache_after=$(ccache -d "$cache_root/builder-state/ccache" --print-stats 2>/dev/null |
+    grep -E '^(direct_cache_hit|preprocessed_cache_hit|cache_miss)\s' || true)
+  # Counters of the whole cache: the difference is this build's (and any other build using
+  # the same cache meanwhile).
+  hits=$(( $(awk '/_cache_hit/ {s += $2} END {print s + 0}' <<<"$ccache_after") -
+    $(awk '/_cache_hit/ {s += $2} END {print s + 0}' <<<"$ccache_before") ))
+  misses=$(( $(awk '/cache_miss/ {print $2}' <<<"$ccache_after") -
+    $(awk '/cache_miss/ {print $2}' <<<"$ccache_before") ))
+  log "app build ccache: $hits hits, $misses misses"
+fi
 
 step=$SECONDS
 flatpak --user remote-add --if-not-exists --no-gpg-verify arcanum-local "file://$PWD/$out/repo"
