@@ -9,12 +9,15 @@
 #include "AutofillTestSupport.h"
 #include "NativeHostProcess.h"
 #include "TestSupport.h"
+#include "totp/Totp.h"
+#include "totp/TotpUri.h"
 #include "vault/Vault.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <csignal>
+#include <ctime>
 #include <cstring>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -27,6 +30,24 @@ using namespace arcanum::test;
 namespace {
 
 constexpr const char* masterPassword = "e2e master password";
+// Base32 of RFC 6238's SHA-1 seed: a bare secret means SHA-1, 6 digits, 30 s.
+constexpr const char* totpSecret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+// The code the app should send at `unixTime`.
+std::string expectedCode(std::uint64_t unixTime)
+{
+    auto arena = makeArena();
+    auto parameters = TotpUri::parse(*arena, secret(*arena, totpSecret).span());
+    auto code = Totp::code(*arena, parameters.value(), unixTime);
+    return std::string(code->span().chars(), code->size());
+}
+
+// The reply's code is the one for a second between `before` and now.
+bool isCurrentCode(const std::string& code, std::uint64_t before)
+{
+    const auto after = static_cast<std::uint64_t>(std::time(nullptr));
+    return code == expectedCode(before) || code == expectedCode(after);
+}
 
 } // namespace
 
@@ -52,6 +73,7 @@ class TestBrowserAutofillEndToEnd : public QObject
         ARCANUM_VERIFY_OK(draft.set(EntryField::Username, secret(va, "alice").span()));
         ARCANUM_VERIFY_OK(draft.set(EntryField::Password, secret(va, "hunter2").span()));
         ARCANUM_VERIFY_OK(draft.addUrl(secret(va, "https://example.com").span()));
+        ARCANUM_VERIFY_OK(draft.set(EntryField::Totp, secret(va, totpSecret).span()));
         ARCANUM_VERIFY_OK((*vault)->contents().addEntry(draft));
         ARCANUM_VERIFY_OK((*vault)->save());
     }
@@ -117,12 +139,20 @@ private slots:
         QCOMPARE(field(parseJson(*reply), "id"), std::string("end-to-end"));
         QVERIFY(client.open(host.roundTrip(client.testAssociate("end-to-end"))));
 
+        const auto beforeLogins = static_cast<std::uint64_t>(std::time(nullptr));
         reply = client.open(
             host.roundTrip(client.getLogins("https://example.com/login", "end-to-end")));
         QVERIFY(reply);
         auto logins = parseJson(*reply);
         QCOMPARE(field(logins["entries"][0], "login"), std::string("alice"));
         QCOMPARE(field(logins["entries"][0], "password"), std::string("hunter2"));
+        // The entry's TOTP code, computed by the app (ClockTotpSource), and again by get-totp.
+        QVERIFY(isCurrentCode(field(logins["entries"][0], "totp"), beforeLogins));
+        const std::string uuid = field(logins["entries"][0], "uuid");
+        const auto beforeTotp = static_cast<std::uint64_t>(std::time(nullptr));
+        reply = client.open(host.roundTrip(client.request("get-totp", {{"uuid", uuid}})));
+        QVERIFY(reply);
+        QVERIFY(isCurrentCode(field(parseJson(*reply), "totp"), beforeTotp));
 
         reply = client.open(
             host.roundTrip(client.request("set-login", {{"url", "https://shop.example/"},
