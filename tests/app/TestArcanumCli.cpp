@@ -1,6 +1,6 @@
 // End-to-end tests of arcanum-cli through the real binary: every subcommand, --password-fd,
 // bad arguments, wrong password, damaged files, CSV dialects, exit statuses (docs/CLI.md).
-#include "CliRunner.h"
+#include "CliVaultTest.h"
 #include "Sanitizers.h"
 
 #include <QDir>
@@ -16,35 +16,12 @@ using namespace arcanum::test;
 namespace {
 
 const QString dataDir = QStringLiteral(ARCANUM_TEST_DATA_DIR);
-const QByteArray master = "master pässword";
-const QStringList fastKdf = {"--kdf-memory", "1", "--kdf-iterations", "1", "--kdf-lanes", "1"};
 
 } // namespace
 
-class TestArcanumCli : public QObject
+class TestArcanumCli : public CliVaultTest
 {
     Q_OBJECT
-
-    QTemporaryDir m_dir;
-    CliRunner m_cli{QStringLiteral(ARCANUM_CLI_PATH)};
-    int m_vaults = 0;
-
-    // A fresh empty vault; returns its path.
-    QString newVault()
-    {
-        const QString path = m_dir.filePath(QString("v%1.arcanum").arg(++m_vaults));
-        const CliResult r =
-            m_cli.run(QStringList{"init", path, "--password-fd", "0"} + fastKdf, master + "\n");
-        if (r.exitCode != 0)
-            qWarning("init failed: %s", r.err.constData());
-        return path;
-    }
-
-    // Runs a vault command with the master password on stdin (plus `moreInput` after it).
-    CliResult onVault(const QStringList& arguments, const QByteArray& moreInput = {})
-    {
-        return m_cli.run(arguments + QStringList{"--password-fd", "0"}, master + "\n" + moreInput);
-    }
 
     QString add(const QString& vault, const QStringList& fields, const QByteArray& password)
     {

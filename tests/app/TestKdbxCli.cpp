@@ -4,7 +4,7 @@
 // (password, password + key file), a round trip, totp, and bad input — wrong password or key
 // file (one message), damaged, truncated, unsupported, KDF costs beyond the limits, missing —
 // each with its exit status and the vault file left byte for byte as it was.
-#include "CliRunner.h"
+#include "CliVaultTest.h"
 #include "KdbxFixtures.h"
 #include "kdbx/KdbxHeader.h"
 
@@ -21,9 +21,7 @@ using namespace arcanum::test;
 
 namespace {
 
-const QByteArray master = "master pässword";
 const QByteArray kdbxPassword = "fixture password";
-const QStringList fastKdf = {"--kdf-memory", "1", "--kdf-iterations", "1", "--kdf-lanes", "1"};
 
 QString fixturePath(const char* name)
 {
@@ -46,30 +44,9 @@ void writeAll(const QString& path, const QByteArray& bytes)
 
 } // namespace
 
-class TestKdbxCli : public QObject
+class TestKdbxCli : public CliVaultTest
 {
     Q_OBJECT
-
-    QTemporaryDir m_dir;
-    CliRunner m_cli{QStringLiteral(ARCANUM_CLI_PATH)};
-    int m_vaults = 0;
-
-    QString newVault()
-    {
-        const QString path = m_dir.filePath(QString("v%1.arcanum").arg(++m_vaults));
-        const CliResult r =
-            m_cli.run(QStringList{"init", path, "--password-fd", "0"} + fastKdf, master + "\n");
-        if (r.exitCode != 0)
-            qWarning("init failed: %s", r.err.constData());
-        return path;
-    }
-
-    // The master password on descriptor 0, then `moreInput` (e.g. the KeePass password, read
-    // from descriptor 0 too: --kdbx-password-fd 0 reads the next line).
-    CliResult onVault(const QStringList& arguments, const QByteArray& moreInput = {})
-    {
-        return m_cli.run(arguments + QStringList{"--password-fd", "0"}, master + "\n" + moreInput);
-    }
 
     CliResult import(const QString& vault, const QString& file, const QStringList& options = {},
                      const QByteArray& password = kdbxPassword)
