@@ -97,6 +97,16 @@ Result<SecretSpan> VaultCommands::requirePositional(ArgumentList& args, const ch
     return *word;
 }
 
+Result<std::size_t> VaultCommands::takeLastEntry(ArgumentList& args) const
+{
+    auto reference = requirePositional(args, "the entry (id or title)");
+    if (!reference)
+        return reference.error();
+    if (auto rest = args.expectNothingLeft(); !rest)
+        return rest.error();
+    return resolveEntry(*reference);
+}
+
 Result<std::size_t> VaultCommands::resolveEntry(SecretSpan reference) const
 {
     const VaultContents& contents = m_vault.contents();
@@ -242,12 +252,7 @@ Result<void> VaultCommands::show(ArgumentList& args)
     auto fieldName = args.takeOption("--field");
     if (!fieldName)
         return fieldName.error();
-    auto reference = requirePositional(args, "the entry (id or title)");
-    if (!reference)
-        return reference.error();
-    if (auto rest = args.expectNothingLeft(); !rest)
-        return rest;
-    auto index = resolveEntry(*reference);
+    auto index = takeLastEntry(args);
     if (!index)
         return index.error();
     const EntryView entry = m_vault.contents().entry(*index);
@@ -498,12 +503,7 @@ Result<void> VaultCommands::edit(ArgumentList& args)
 
 Result<void> VaultCommands::remove(ArgumentList& args)
 {
-    auto reference = requirePositional(args, "the entry (id or title)");
-    if (!reference)
-        return reference.error();
-    if (auto rest = args.expectNothingLeft(); !rest)
-        return rest;
-    auto index = resolveEntry(*reference);
+    auto index = takeLastEntry(args);
     if (!index)
         return index.error();
     const EntryId id = m_vault.contents().entry(*index).id();
@@ -582,12 +582,7 @@ Result<void> VaultCommands::importCsv(ArgumentList& args)
 
 Result<void> VaultCommands::totp(ArgumentList& args)
 {
-    auto reference = requirePositional(args, "the entry (id or title)");
-    if (!reference)
-        return reference.error();
-    if (auto rest = args.expectNothingLeft(); !rest)
-        return rest;
-    auto index = resolveEntry(*reference);
+    auto index = takeLastEntry(args);
     if (!index)
         return index.error();
     const EntryView entry = m_vault.contents().entry(*index);

@@ -41,6 +41,8 @@ private:
     [[nodiscard]] Result<void> totp(ArgumentList& args);
 
     [[nodiscard]] Result<std::size_t> resolveEntry(SecretSpan reference) const;
+    // The command's last argument, the entry (id or title), resolved; nothing may follow it.
+    [[nodiscard]] Result<std::size_t> takeLastEntry(ArgumentList& args) const;
     [[nodiscard]] Result<SecretSpan> requirePositional(ArgumentList& args, const char* what) const;
     // Applies --title/--username/--url/--notes/--tag/--group; `changed` tells if any was given.
     [[nodiscard]] Result<void> applyFieldOptions(ArgumentList& args, EntryDraft& draft,
