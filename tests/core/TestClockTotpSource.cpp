@@ -68,7 +68,7 @@ private slots:
         const auto before = static_cast<std::uint64_t>(std::time(nullptr));
         auto code = source.currentCode(view, vault.arena());
         const auto after = static_cast<std::uint64_t>(std::time(nullptr));
-        QVERIFY(code.has_value());
+        QVERIFY(static_cast<bool>(code));
         QVERIFY(vault.arena().contains(code->span().data()));
         const std::string got(code->span().chars(), code->size());
         QVERIFY(got == codeOf(vault, id, before) || got == codeOf(vault, id, after));
