@@ -64,9 +64,10 @@ int BrowserCommand::run(ArgumentList& args, const Console& console)
     const HostRegistration registration(environment);
 
     if (printScript) {
-        console.out(verb == "register"
-                        ? autofill::RegistrationScript::registerScript(registration, browsers, replace)
-                        : autofill::RegistrationScript::unregisterScript(registration, browsers));
+        console.out(
+            verb == "register"
+                ? autofill::RegistrationScript::registerScript(registration, browsers, replace)
+                : autofill::RegistrationScript::unregisterScript(registration, browsers));
         return Success;
     }
 

@@ -76,7 +76,8 @@ constexpr CommandHelp commands[] = {
      "\n--print-script prints a sh script that does the same instead of doing it: the\n"
      "way for the Flatpak, whose sandbox cannot write the browsers' folders. Run it once\n"
      "outside the sandbox:\n"
-     "  flatpak run --command=arcanum-cli org.arcanum.Arcanum browser register --print-script | sh\n"},
+     "  flatpak run --command=arcanum-cli org.arcanum.Arcanum browser register --print-script | "
+     "sh\n"},
     {"passwd", "usage: arcanum-cli passwd VAULT [--new-password-fd N]\n"
                "                    [--kdf-memory MIB --kdf-iterations N --kdf-lanes N]\n"
                "\nChanges the master password (asked twice). The vault is re-keyed with a fresh\n"

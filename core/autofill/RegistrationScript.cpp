@@ -95,8 +95,8 @@ std::string invocation(const HostRegistration& registration)
 std::string opening(const HostRegistration& registration, std::string_view verb)
 {
     const std::string home = RegistrationScript::quote(registration.environment().home);
-    std::string script = "#!/bin/sh\n# Made by Arcanum (" + invocation(registration) +
-                         " browser " + std::string(verb) +
+    std::string script = "#!/bin/sh\n# Made by Arcanum (" + invocation(registration) + " browser " +
+                         std::string(verb) +
                          " --print-script): run it once, outside the Flatpak sandbox, "
                          "as the user it was made for. It holds nothing secret.\n"
                          "set -u\numask 077\n"
@@ -154,8 +154,7 @@ std::string RegistrationScript::registerScript(const HostRegistration& registrat
         script += "    if ! arcanum_write " +
                   quote(env.hostPath.substr(0, env.hostPath.rfind('/'))) + " " +
                   quote(env.hostPath) + " " + octal(HostRegistration::wrapperMode) + " " +
-                  quote(registration.flatpakWrapper()) +
-                  "; then\n        arcanum_fail " +
+                  quote(registration.flatpakWrapper()) + "; then\n        arcanum_fail " +
                   quote("could not write the wrapper " + env.hostPath + ".") +
                   "\n        exit 1\n    fi\n";
     for (const Browser browser : browsers) {
@@ -166,8 +165,8 @@ std::string RegistrationScript::registerScript(const HostRegistration& registrat
                   quote(registration.manifestFolder(browser)) + " " +
                   quote(registration.manifestPath(browser)) + " " +
                   quote(registration.backupPath(browser)) + " " +
-                  quote(registration.manifest(browser)) + " " + (replaceForeign ? "1" : "0") +
-                  " " + quote(howTo) + "\n";
+                  quote(registration.manifest(browser)) + " " + (replaceForeign ? "1" : "0") + " " +
+                  quote(howTo) + "\n";
     }
     return script + closing();
 }

@@ -243,7 +243,8 @@ private slots:
         const HostRegistration registration(m_env);
         QVERIFY(registration.sandboxed());
         // The sandbox cannot see the browsers' folders: a missing manifest proves nothing.
-        QCOMPARE(registration.status(Browser::GoogleChrome).state, HostRegistration::State::Unknown);
+        QCOMPARE(registration.status(Browser::GoogleChrome).state,
+                 HostRegistration::State::Unknown);
         QCOMPARE(std::string(stateName(HostRegistration::State::Unknown)),
                  std::string("cannot check from inside the sandbox"));
         QVERIFY(registration.unregisterHost(Browser::GoogleChrome).ok());

@@ -174,7 +174,8 @@ private slots:
         Run run = registerByScript(false);
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains("Google Chrome already has a browser host"));
-        QVERIFY(run.err.contains("browser register --print-script --browser chrome --replace | sh"));
+        QVERIFY(
+            run.err.contains("browser register --print-script --browser chrome --replace | sh"));
         QCOMPARE(readFile(chrome), keepassxcManifest); // left alone
         QVERIFY(!exists(backup));
         QCOMPARE(run.out.count("registered ("), qsizetype(5)); // the others are done
@@ -184,8 +185,8 @@ private slots:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.out.contains("the other host's manifest is kept as"));
         QCOMPARE(readFile(backup), keepassxcManifest);
-        QCOMPARE(readFile(chrome), QByteArray::fromStdString(registration.manifest(
-                                       Browser::GoogleChrome)));
+        QCOMPARE(readFile(chrome),
+                 QByteArray::fromStdString(registration.manifest(Browser::GoogleChrome)));
         QVERIFY(registration.status(Browser::GoogleChrome).backupKept);
 
         // A foreign manifest again, with a backup in the way: refused, nothing overwritten.
@@ -206,7 +207,8 @@ private slots:
 
         Run run = unregisterByScript();
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QVERIFY(run.out.contains("Google Chrome: unregistered; the previous host's manifest is back"));
+        QVERIFY(
+            run.out.contains("Google Chrome: unregistered; the previous host's manifest is back"));
         QVERIFY(run.out.contains("Firefox: unregistered."));
         QCOMPARE(readFile(chrome), keepassxcManifest);
         QVERIFY(!exists(registration.backupPath(Browser::GoogleChrome)));
