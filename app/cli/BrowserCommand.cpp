@@ -1,6 +1,7 @@
 #include "cli/BrowserCommand.h"
 
 #include "autofill/HostRegistration.h"
+#include "autofill/RegistrationScript.h"
 #include "cli/ExitCode.h"
 
 #include <vector>
@@ -38,10 +39,13 @@ int BrowserCommand::run(ArgumentList& args, const Console& console)
     if (!name)
         return fail(console, name.error());
     const bool replace = args.takeFlag("--replace");
+    const bool printScript = args.takeFlag("--print-script");
     if (auto rest = args.expectNothingLeft(); !rest)
         return fail(console, rest.error());
     if (replace && verb != "register")
         return usage(console, "--replace goes with register.");
+    if (printScript && verb == "status")
+        return usage(console, "--print-script goes with register or unregister.");
 
     std::vector<Browser> browsers(HostRegistration::browsers.begin(),
                                   HostRegistration::browsers.end());
@@ -59,6 +63,14 @@ int BrowserCommand::run(ArgumentList& args, const Console& console)
         return fail(console, found.error());
     const HostRegistration registration(environment);
 
+    if (printScript) {
+        console.out(
+            verb == "register"
+                ? autofill::RegistrationScript::registerScript(registration, browsers, replace)
+                : autofill::RegistrationScript::unregisterScript(registration, browsers));
+        return Success;
+    }
+
     if (verb == "status") {
         console.out("host: " + environment.hostPath + "\n");
         for (const Browser browser : browsers) {
@@ -66,6 +78,9 @@ int BrowserCommand::run(ArgumentList& args, const Console& console)
             std::string line = std::string(HostRegistration::key(browser)) + "\t" +
                                std::string(autofill::stateName(status.state)) + "\t" +
                                status.manifestPath;
+            if (status.state == HostRegistration::State::Unknown)
+                line += " (to register: " +
+                        autofill::RegistrationScript::command(environment.flatpakId, false) + ")";
             if (status.state == HostRegistration::State::Outdated ||
                 status.state == HostRegistration::State::Foreign)
                 line += "\t-> " + status.pointsAt;
@@ -75,6 +90,14 @@ int BrowserCommand::run(ArgumentList& args, const Console& console)
         }
         return Success;
     }
+
+    if (registration.sandboxed())
+        return fail(console,
+                    Error{ErrorCode::PermissionDenied,
+                          "Inside the Flatpak sandbox Arcanum cannot write the browsers' folders. "
+                          "Run this in a terminal instead: " +
+                              autofill::RegistrationScript::command(environment.flatpakId,
+                                                                    verb == "unregister")});
 
     int result = Success;
     for (const Browser browser : browsers) {

@@ -64,15 +64,20 @@ constexpr CommandHelp commands[] = {
      "goes to stderr. Needs no vault.\n"},
     {"browser",
      "usage: arcanum-cli browser status [--browser NAME]\n"
-     "       arcanum-cli browser register [--browser NAME] [--replace]\n"
-     "       arcanum-cli browser unregister [--browser NAME]\n"
+     "       arcanum-cli browser register [--browser NAME] [--replace] [--print-script]\n"
+     "       arcanum-cli browser unregister [--browser NAME] [--print-script]\n"
      "\nRegisters arcanum-browser-host with the browsers, so the KeePassXC-Browser\n"
      "extension talks to Arcanum: writes (or removes) the per-user native-messaging\n"
      "manifest org.keepassxc.keepassxc_browser.json. NAME is firefox, chromium, chrome,\n"
      "edge, brave or vivaldi; without --browser, all of them. A manifest of that name\n"
      "that is not Arcanum's (KeePassXC's) is left alone unless --replace is given; it is\n"
      "then kept as a .arcanum-backup file and put back by unregister. status prints one\n"
-     "line per browser: NAME<TAB>STATE<TAB>MANIFEST. Needs no vault.\n"},
+     "line per browser: NAME<TAB>STATE<TAB>MANIFEST. Needs no vault.\n"
+     "\n--print-script prints a sh script that does the same instead of doing it: the\n"
+     "way for the Flatpak, whose sandbox cannot write the browsers' folders. Run it once\n"
+     "outside the sandbox:\n"
+     "  flatpak run --command=arcanum-cli org.arcanum.Arcanum browser register --print-script | "
+     "sh\n"},
     {"passwd", "usage: arcanum-cli passwd VAULT [--new-password-fd N]\n"
                "                    [--kdf-memory MIB --kdf-iterations N --kdf-lanes N]\n"
                "\nChanges the master password (asked twice). The vault is re-keyed with a fresh\n"

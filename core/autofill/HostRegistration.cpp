@@ -135,6 +135,8 @@ std::string_view stateName(HostRegistration::State state)
         return "another program's host (KeePassXC?)";
     case HostRegistration::State::Unreadable:
         return "unreadable manifest";
+    case HostRegistration::State::Unknown:
+        return "cannot check from inside the sandbox";
     }
     return {};
 }
@@ -149,6 +151,7 @@ Result<HostRegistration::Environment> HostRegistration::fromProcess()
     env.dataHome = environmentOr("XDG_DATA_HOME", env.home + "/.local/share");
     if (const char* id = std::getenv("FLATPAK_ID"); id && *id) {
         env.flatpakId = id;
+        env.configHome = environmentOr("HOST_XDG_CONFIG_HOME", env.home + "/.config");
         if (!validFlatpakId(env.flatpakId))
             return Error{ErrorCode::InvalidArgument, "FLATPAK_ID is not an application id."};
         env.hostPath = env.dataHome + "/arcanum/arcanum-browser-host-flatpak";
@@ -230,8 +233,11 @@ HostRegistration::Status HostRegistration::status(Browser browser) const
     Status status;
     status.manifestPath = manifestPath(browser);
     status.backupKept = exists(backupPath(browser));
-    if (!exists(status.manifestPath))
+    if (!exists(status.manifestPath)) {
+        if (sandboxed())
+            status.state = State::Unknown;
         return status;
+    }
     status.state = State::Unreadable;
     auto bytes = AtomicFile::readAll(status.manifestPath, maxManifestBytes);
     if (!bytes)
@@ -269,7 +275,7 @@ Result<void> HostRegistration::writeWrapper() const
         return made;
     if (auto written = AtomicFile::replace(m_env.hostPath, bytesOf(flatpakWrapper())); !written)
         return written;
-    if (::chmod(m_env.hostPath.c_str(), 0700) != 0)
+    if (::chmod(m_env.hostPath.c_str(), wrapperMode) != 0)
         return systemError("make executable", m_env.hostPath, errno);
     return {};
 }
@@ -328,7 +334,7 @@ Result<HostRegistration::Outcome> HostRegistration::unregisterHost(Browser brows
         return Error{ErrorCode::AlreadyExists, name + ": the host registered in " +
                                                    now.manifestPath +
                                                    " is not Arcanum's; it is left alone."};
-    if (now.state != State::NotRegistered) {
+    if (now.state != State::NotRegistered && now.state != State::Unknown) {
         if (::unlink(now.manifestPath.c_str()) != 0)
             return systemError("remove", now.manifestPath, errno);
         outcome.wrote = true;

@@ -68,7 +68,11 @@ public:
         std::string flatpakId; // FLATPAK_ID when running inside Flatpak, else empty
     };
     // From this process: $HOME etc., the host next to this executable (/proc/self/exe), or in
-    // Flatpak the wrapper script <dataHome>/arcanum/arcanum-browser-host-flatpak.
+    // Flatpak the wrapper script <dataHome>/arcanum/arcanum-browser-host-flatpak (the sandbox's
+    // $XDG_DATA_HOME, ~/.var/app/<id>/data, a real path outside too). Inside Flatpak,
+    // $XDG_CONFIG_HOME is the sandbox's own (~/.var/app/<id>/config), so configHome is the host's:
+    // $HOST_XDG_CONFIG_HOME (which Flatpak sets when the host has XDG_CONFIG_HOME), else
+    // home + "/.config".
     [[nodiscard]] static Result<Environment> fromProcess();
 
     explicit HostRegistration(Environment environment) : m_env(std::move(environment)) {}
@@ -87,6 +91,8 @@ public:
         Outdated,      // Arcanum's manifest, pointing elsewhere (moved or another install)
         Foreign,       // someone else's manifest of that name (KeePassXC's)
         Unreadable,    // a file we cannot read or parse as a manifest
+        Unknown,       // Flatpak: no manifest visible, but the sandbox cannot see the browsers'
+                       // folders (no file-system permission), so it cannot check
     };
     struct Status
     {
@@ -114,6 +120,12 @@ public:
 
     // The Flatpak wrapper's text.
     [[nodiscard]] std::string flatpakWrapper() const;
+    // Inside Flatpak (flatpakId set): the browsers' folders are out of reach without a
+    // file-system permission; RegistrationScript makes the step the user runs outside.
+    [[nodiscard]] bool sandboxed() const { return !m_env.flatpakId.empty(); }
+
+    static constexpr unsigned manifestMode = 0600; // as AtomicFile creates them
+    static constexpr unsigned wrapperMode = 0700;
 
 private:
     [[nodiscard]] Result<void> writeWrapper() const;

@@ -136,6 +136,61 @@ private slots:
         QCOMPARE(cli.run({"browser", "status", "extra"}).exitCode, 2);
     }
 
+    // Inside Flatpak (FLATPAK_ID set): register/unregister refuse and name the command to run
+    // outside; status cannot see missing manifests; --print-script's output, run by `sh` under
+    // the same HOME, registers every browser (and the wrapper) and its unregister twin undoes it.
+    void browserRegistrationInFlatpak()
+    {
+        QTemporaryDir home;
+        CliRunner cli(m_cli.program());
+        cli.setEnvironment("HOME", home.path());
+        cli.setEnvironment("FLATPAK_ID", "org.arcanum.Arcanum");
+        cli.setEnvironment("XDG_CONFIG_HOME", home.path() + "/.var/app/org.arcanum.Arcanum/config");
+        cli.setEnvironment("XDG_DATA_HOME", home.path() + "/.var/app/org.arcanum.Arcanum/data");
+        const QString wrapper =
+            home.path() + "/.var/app/org.arcanum.Arcanum/data/arcanum/arcanum-browser-host-flatpak";
+        const QString chromium = home.path() + "/.config/chromium/NativeMessagingHosts/"
+                                               "org.keepassxc.keepassxc_browser.json";
+        const QByteArray command =
+            "flatpak run --command=arcanum-cli org.arcanum.Arcanum browser register "
+            "--print-script | sh";
+
+        CliResult r = cli.run({"browser", "register"});
+        QCOMPARE(r.exitCode, 9);
+        QVERIFY(r.err.contains("cannot write the browsers' folders"));
+        QVERIFY(r.err.contains(command));
+        QVERIFY(!QFile::exists(chromium));
+        r = cli.run({"browser", "unregister", "--browser", "firefox"});
+        QCOMPARE(r.exitCode, 9);
+        QVERIFY(r.err.contains("browser unregister --print-script | sh"));
+        r = cli.run({"browser", "status"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.count("\tcannot check from inside the sandbox\t"), 6);
+        QVERIFY(r.out.contains(command));
+
+        r = cli.run({"browser", "register", "--print-script"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("#!/bin/sh\n"));
+        const QByteArray script = r.out;
+        r = cli.run({}, script, "sh");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out.count("registered ("), 6);
+        QVERIFY(QFileInfo(wrapper).isExecutable());
+        QVERIFY(QFile::exists(chromium)); // the host's ~/.config, not the sandbox's
+        r = cli.run({"browser", "status"});
+        QCOMPARE(r.out.count("\tregistered\t"), 6);
+
+        r = cli.run({"browser", "unregister", "--print-script", "--browser", "chromium"});
+        QCOMPARE(r.exitCode, 0);
+        r = cli.run({}, r.out, "sh");
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("Chromium: unregistered.\n"));
+        QVERIFY(!QFile::exists(chromium));
+
+        QCOMPARE(cli.run({"browser", "status", "--print-script"}).exitCode, 2);
+        QCOMPARE(cli.run({"browser", "unregister", "--print-script", "--replace"}).exitCode, 2);
+    }
+
     void helpForEveryCommand_data()
     {
         QTest::addColumn<QString>("command");

@@ -2,7 +2,8 @@
 // browser written in its folder under a temporary HOME with the right name, path and extension
 // ids; status (not registered, registered, outdated, KeePassXC's, unreadable); a KeePassXC
 // manifest refused, then replaced with a backup and restored on unregister; unregister leaves
-// other programs' manifests alone; the Flatpak wrapper; the host's start-app setting.
+// other programs' manifests alone; the Flatpak wrapper, the sandbox's "cannot check" state and
+// the host's config folder in Flatpak; the host's start-app setting.
 #include "autofill/BrowserHostConfig.h"
 #include "autofill/HostRegistration.h"
 #include "format/AtomicFile.h"
@@ -240,7 +241,16 @@ private slots:
         m_env.flatpakId = "org.arcanum.Arcanum";
         m_env.hostPath = m_env.dataHome + "/arcanum/arcanum-browser-host-flatpak";
         const HostRegistration registration(m_env);
+        QVERIFY(registration.sandboxed());
+        // The sandbox cannot see the browsers' folders: a missing manifest proves nothing.
+        QCOMPARE(registration.status(Browser::GoogleChrome).state,
+                 HostRegistration::State::Unknown);
+        QCOMPARE(std::string(stateName(HostRegistration::State::Unknown)),
+                 std::string("cannot check from inside the sandbox"));
+        QVERIFY(registration.unregisterHost(Browser::GoogleChrome).ok());
         QVERIFY(registration.registerHost(Browser::GoogleChrome, false).ok());
+        QCOMPARE(registration.status(Browser::GoogleChrome).state,
+                 HostRegistration::State::Registered);
         const QByteArray wrapper = readText(m_env.hostPath);
         QVERIFY(wrapper.startsWith("#!/bin/sh\n"));
         QVERIFY(wrapper.contains(
@@ -265,6 +275,13 @@ private slots:
         QVERIFY(env.ok());
         QCOMPARE(env->flatpakId, std::string("org.arcanum.Arcanum"));
         QVERIFY(env->hostPath.ends_with("/arcanum/arcanum-browser-host-flatpak"));
+        // Inside Flatpak XDG_CONFIG_HOME is the sandbox's own folder: the browsers' is the host's.
+        QCOMPARE(env->configHome, m_home.path().toStdString() + "/.config");
+        qputenv("HOST_XDG_CONFIG_HOME", (m_home.path() + "/hostcfg").toUtf8());
+        env = HostRegistration::fromProcess();
+        QVERIFY(env.ok());
+        QCOMPARE(env->configHome, m_home.path().toStdString() + "/hostcfg");
+        qunsetenv("HOST_XDG_CONFIG_HOME");
         qputenv("FLATPAK_ID", "bad id; rm -rf");
         QVERIFY(!HostRegistration::fromProcess().ok());
         qunsetenv("FLATPAK_ID");

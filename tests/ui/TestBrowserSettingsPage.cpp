@@ -2,6 +2,7 @@
 // connected browsers listed from the vault (names in SecretLabels, fingerprints, last use) and
 // removed at once, saved in the file; the list wiped on lock; Register / Unregister per browser;
 // another program's manifest replaced only when the user agrees (then backed up and restored);
+// in Flatpak, the command to paste in a terminal (with Copy) instead of the buttons;
 // OK stops and starts the server and writes the host's start-app setting; the settings dialog
 // shows the page as a tab.
 #include "AutofillTestSupport.h"
@@ -18,7 +19,10 @@
 #include "support/TestVault.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QtTest>
@@ -138,6 +142,8 @@ private slots:
         BrowserSettingsPage page(&settings, nullptr, nullptr);
         QPushButton* firefox = page.registerButton(Browser::Firefox);
         QVERIFY(firefox);
+        QVERIFY(!firefox->isHidden());
+        QVERIFY(!page.registerCommand()); // outside Flatpak: no command to paste
         QCOMPARE(firefox->text(), QStringLiteral("Register"));
         QCOMPARE(page.registrationState(Browser::Firefox)->text(),
                  QStringLiteral("Not registered"));
@@ -150,6 +156,37 @@ private slots:
         firefox->click();
         QVERIFY(!QFile::exists(manifest(Browser::Firefox)));
         QCOMPARE(firefox->text(), QStringLiteral("Register"));
+    }
+
+    // In Flatpak the sandbox cannot write the browsers' folders: no Register buttons, the
+    // commands to paste in a terminal instead (read-only, Copy puts them on the clipboard), and
+    // a state the sandbox cannot see says so.
+    void flatpakShowsTheCommand()
+    {
+        qputenv("FLATPAK_ID", "org.arcanum.Arcanum");
+        Settings settings(m_home.filePath("settings.ini"));
+        BrowserSettingsPage page(&settings, nullptr, nullptr);
+        qunsetenv("FLATPAK_ID");
+        for (const Browser browser : HostRegistration::browsers) {
+            QVERIFY(page.registerButton(browser)->isHidden());
+            QCOMPARE(page.registrationState(browser)->text(),
+                     QStringLiteral("Cannot check from inside the sandbox"));
+        }
+        QVERIFY(page.registerCommand());
+        QVERIFY(page.registerCommand()->isReadOnly());
+        QCOMPARE(page.registerCommand()->text(),
+                 QStringLiteral("flatpak run --command=arcanum-cli org.arcanum.Arcanum browser "
+                                "register --print-script | sh"));
+        QCOMPARE(page.unregisterCommand()->text(),
+                 QStringLiteral("flatpak run --command=arcanum-cli org.arcanum.Arcanum browser "
+                                "unregister --print-script | sh"));
+        QGuiApplication::clipboard()->clear();
+        page.copyRegisterButton()->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), page.registerCommand()->text());
+        QVERIFY(page.statusLabel()->text().contains("terminal"));
+        page.copyUnregisterButton()->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), page.unregisterCommand()->text());
+        QVERIFY(!QFile::exists(manifest(Browser::Firefox)));
     }
 
     void keepassxcIsReplacedOnlyWithConsent()

@@ -4,16 +4,20 @@
 #include "autofill/BrowserHostConfig.h"
 #include "autofill/BrowserIntegration.h"
 #include "autofill/KeyFingerprint.h"
+#include "autofill/RegistrationScript.h"
 #include "secret/SecretLabel.h"
 #include "session/VaultSession.h"
 #include "settings/Settings.h"
 #include "vault/Vault.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -47,6 +51,8 @@ QString stateText(const HostRegistration::Status& status)
         return BrowserSettingsPage::tr("KeePassXC (or another program) is registered");
     case HostRegistration::State::Unreadable:
         return BrowserSettingsPage::tr("Unreadable manifest");
+    case HostRegistration::State::Unknown:
+        return BrowserSettingsPage::tr("Cannot check from inside the sandbox");
     }
     return {};
 }
@@ -111,7 +117,13 @@ BrowserSettingsPage::BrowserSettingsPage(Settings* settings, BrowserIntegration*
     m_status = new QLabel(registration);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    registrationGrid->addWidget(m_status, row, 0, 1, 3);
+    registrationGrid->addWidget(m_status, row++, 0, 1, 3);
+    if (m_registration && m_registration->sandboxed()) {
+        for (const BrowserRow& browserRow : m_rows)
+            browserRow.button->hide();
+        registrationGrid->addWidget(
+            flatpakCommands(m_registration->environment().flatpakId, registration), row, 0, 1, 3);
+    }
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(server);
@@ -151,6 +163,46 @@ QLabel* BrowserSettingsPage::registrationState(Browser browser) const
         if (row.browser == browser)
             return row.state;
     return nullptr;
+}
+
+QWidget* BrowserSettingsPage::flatpakCommands(const std::string& flatpakId, QWidget* parent)
+{
+    auto* box = new QWidget(parent);
+    auto* grid = new QGridLayout(box);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(
+        explanation(tr("Arcanum runs in a Flatpak sandbox without access to your files, so it "
+                       "cannot register itself with the browsers. Paste this command in a "
+                       "terminal once (it writes the browsers' manifests and a small script that "
+                       "starts Arcanum's browser host; nothing secret):"),
+                    box),
+        0, 0, 1, 2);
+    const auto commandRow = [&](int row, bool unregister, const QString& name) {
+        auto* line = new QLineEdit(
+            QString::fromStdString(autofill::RegistrationScript::command(flatpakId, unregister)),
+            box);
+        line->setReadOnly(true);
+        line->setAccessibleName(name);
+        line->setCursorPosition(0);
+        auto* copy = new QPushButton(tr("Copy"), box);
+        copy->setAccessibleName(tr("Copy: %1").arg(name));
+        connect(copy, &QPushButton::clicked, this, [this, line] {
+            QApplication::clipboard()->setText(line->text());
+            m_status->setText(tr("Copied. Paste it in a terminal, then restart the browser."));
+        });
+        grid->addWidget(line, row, 0);
+        grid->addWidget(copy, row, 1);
+        return std::pair{line, copy};
+    };
+    std::tie(m_registerCommand, m_copyRegister) =
+        commandRow(1, false, tr("Command that registers Arcanum with the browsers"));
+    grid->addWidget(explanation(tr("To unregister (KeePassXC's manifest, if Arcanum replaced "
+                                   "it, comes back):"),
+                                box),
+                    2, 0, 1, 2);
+    std::tie(m_unregisterCommand, m_copyUnregister) =
+        commandRow(3, true, tr("Command that unregisters Arcanum"));
+    return box;
 }
 
 void BrowserSettingsPage::releaseSecrets()

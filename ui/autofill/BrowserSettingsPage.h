@@ -9,7 +9,10 @@
 //   the vault is locked the list says so; the page wipes its labels on aboutToLock;
 // - the host's registration with each browser (HostRegistration): its state, and
 //   Register / Unregister at once. A manifest of another program (KeePassXC's) is replaced only
-//   after the user agrees; it is kept as a backup and restored by Unregister.
+//   after the user agrees; it is kept as a backup and restored by Unregister. Inside Flatpak
+//   (FLATPAK_ID set) the sandbox cannot write the browsers' folders: the buttons give way to the
+//   one command to paste in a terminal (RegistrationScript; read-only, with Copy — not a secret),
+//   for register and for unregister, and a state the sandbox cannot see says so.
 #pragma once
 
 #include "autofill/HostRegistration.h"
@@ -22,6 +25,7 @@
 class QCheckBox;
 class QGridLayout;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 
 namespace arcanum {
@@ -54,6 +58,11 @@ public:
     [[nodiscard]] QPushButton* registerButton(autofill::Browser browser) const;
     [[nodiscard]] QLabel* registrationState(autofill::Browser browser) const;
     [[nodiscard]] QLabel* statusLabel() const { return m_status; }
+    // Flatpak only (else null): the read-only commands and their Copy buttons.
+    [[nodiscard]] QLineEdit* registerCommand() const { return m_registerCommand; }
+    [[nodiscard]] QLineEdit* unregisterCommand() const { return m_unregisterCommand; }
+    [[nodiscard]] QPushButton* copyRegisterButton() const { return m_copyRegister; }
+    [[nodiscard]] QPushButton* copyUnregisterButton() const { return m_copyUnregister; }
 
     // Asked before replacing another program's manifest; tests replace it (default: a
     // QMessageBox).
@@ -69,6 +78,7 @@ public:
 private:
     void removeAssociation(std::size_t index);
     void toggleRegistration(autofill::Browser browser);
+    QWidget* flatpakCommands(const std::string& flatpakId, QWidget* parent);
 
     Settings* m_settings;
     BrowserIntegration* m_browser;
@@ -93,6 +103,10 @@ private:
     };
     std::vector<BrowserRow> m_rows;
     QLabel* m_status;
+    QLineEdit* m_registerCommand = nullptr;
+    QLineEdit* m_unregisterCommand = nullptr;
+    QPushButton* m_copyRegister = nullptr;
+    QPushButton* m_copyUnregister = nullptr;
     std::function<bool(const QString&)> m_confirmReplace;
 };
 
