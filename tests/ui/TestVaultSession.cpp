@@ -70,7 +70,9 @@ private slots:
         session.cancelUnlock();
         unlockWithThrowawayArena(session, m_fast);
         QCOMPARE(session.state(), VaultSession::State::Busy);
-        QCOMPARE(session.runningWorkers(), 2);
+        // The abandoned Argon2 (128 MiB, 3 passes) is still running; the new job's 256 KiB
+        // may already have finished in its thread on a fast machine, so 1 or 2 here.
+        QVERIFY2(session.runningWorkers() >= 1, qPrintable(QString::number(session.runningWorkers())));
         QVERIFY(unlocked.wait(30000));
         QVERIFY(session.isUnlocked());
         QCOMPARE(session.path(), m_fast);
