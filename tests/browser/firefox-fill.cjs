@@ -247,7 +247,14 @@ async function main() {
       const p = document.getElementById('password').value;
       return u || p ? { u, p } : null;
     });
-    const filled = await until('the extension fills the login form', 20, () => fields(page));
+    // The extension fills one field after the other: wait for both (a half-filled form seen
+    // between the two is not a result), then compare whatever is there.
+    await until('the extension fills the login form', 20, () => fields(page));
+    let filled = await fields(page);
+    for (const end = Date.now() + 5000; !(filled.u && filled.p) && Date.now() < end;) {
+      await sleep(100);
+      filled = await fields(page);
+    }
     if (filled.u !== username || filled.p !== password)
       fail(`the form holds other values than the vault's (user name ${filled.u === username
             ? 'right' : 'wrong'}, password ${filled.p === password ? 'right' : 'wrong'})`);

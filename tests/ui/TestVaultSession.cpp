@@ -72,7 +72,8 @@ private slots:
         QCOMPARE(session.state(), VaultSession::State::Busy);
         // The abandoned Argon2 (128 MiB, 3 passes) is still running; the new job's 256 KiB
         // may already have finished in its thread on a fast machine, so 1 or 2 here.
-        QVERIFY2(session.runningWorkers() >= 1, qPrintable(QString::number(session.runningWorkers())));
+        QVERIFY2(session.runningWorkers() >= 1,
+                 qPrintable(QString::number(session.runningWorkers())));
         QVERIFY(unlocked.wait(30000));
         QVERIFY(session.isUnlocked());
         QCOMPARE(session.path(), m_fast);
