@@ -1,6 +1,6 @@
 #include "kdbx/KdbxPayloadReader.h"
 
-#include "kdbx/GzipInflater.h"
+#include "kdbx/InflatePipeline.h"
 #include "kdbx/InnerRandomStream.h"
 #include "kdbx/KdbxXmlReader.h"
 
@@ -10,7 +10,6 @@ namespace arcanum {
 
 namespace {
 
-constexpr std::size_t chunkBytes = 64 * 1024;
 constexpr std::size_t maxInnerStreamKeyBytes = 4096;
 
 Error innerHeaderTruncated()
@@ -20,7 +19,7 @@ Error innerHeaderTruncated()
 }
 
 // The decrypted payload as a stream of plaintext pieces: slices of the payload itself, or
-// inflated 64 KiB at a time into one arena buffer.
+// inflated 64 KiB at a time (on a second thread for large payloads: InflatePipeline).
 class PlaintextSource
 {
 public:
@@ -28,14 +27,10 @@ public:
 
     Result<void> startInflating(SecretArena& arena, std::size_t limit)
     {
-        auto inflater = GzipInflater::create(arena, m_payload, limit);
-        if (!inflater)
-            return inflater.error();
-        auto chunk = arena.allocate(chunkBytes);
-        if (!chunk)
-            return chunk.error();
-        m_inflater = std::move(inflater.value());
-        m_chunk = std::move(chunk.value());
+        auto pipeline = InflatePipeline::start(arena, m_payload, limit);
+        if (!pipeline)
+            return pipeline.error();
+        m_inflater = std::move(pipeline.value());
         return {};
     }
 
@@ -49,10 +44,7 @@ public:
             m_offset = m_payload.size();
             return rest;
         }
-        auto got = m_inflater->read(m_chunk.bytes());
-        if (!got)
-            return got.error();
-        return SecretSpan(m_chunk.data(), *got);
+        return m_inflater->next();
     }
 
     // Calls `take(piece)` with consecutive pieces totalling exactly `bytes`.
@@ -90,8 +82,7 @@ public:
 private:
     SecretSpan m_payload;
     std::size_t m_offset = 0;
-    std::unique_ptr<GzipInflater> m_inflater;
-    SecretBuffer m_chunk;
+    std::unique_ptr<InflatePipeline> m_inflater;
     SecretSpan m_pending;
 };
 

@@ -9,6 +9,7 @@
 #include "kdbx/KdbxPayloadReader.h"
 
 #include <sodium.h>
+#include <thread>
 
 namespace arcanum {
 
@@ -138,9 +139,18 @@ Result<KdbxHeader> KdbxReader::readHeader(std::span<const std::uint8_t> file)
 }
 
 Result<SecretBuffer> KdbxReader::transformKey(SecretArena& arena, const KdbxHeader& header,
-                                              const KdbxKey& key)
+                                              const KdbxKey& key, std::size_t prefaultBytes)
 {
+    // Joined before returning: the arena outlives it.
+    std::jthread pageIn;
+    if (prefaultBytes > 0)
+        pageIn = std::jthread([&arena, prefaultBytes] { (void)arena.prefault(prefaultBytes); });
     return KdbxKdf::transform(arena, key.composite(), header.kdf);
+}
+
+std::size_t KdbxReader::secretBytesToRead(std::size_t fileBytes)
+{
+    return fileBytes * 7 / 2;
 }
 
 Result<KdbxReader::DecryptedPayload> KdbxReader::decryptPayload(SecretArena& arena,
@@ -177,7 +187,7 @@ Result<KdbxDatabase> KdbxReader::read(SecretArena& arena, std::span<const std::u
     auto header = readHeader(file);
     if (!header)
         return header.error();
-    auto transformed = transformKey(arena, *header, key);
+    auto transformed = transformKey(arena, *header, key, secretBytesToRead(file.size()));
     if (!transformed)
         return transformed.error();
     return decrypt(arena, file, *header, transformed->span(), options);

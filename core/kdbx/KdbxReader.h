@@ -33,9 +33,15 @@ public:
     [[nodiscard]] static Result<std::vector<std::uint8_t>> readFile(const std::string& path);
 
     [[nodiscard]] static Result<KdbxHeader> readHeader(std::span<const std::uint8_t> file);
-    // The 32-byte transformed key, in the arena.
-    [[nodiscard]] static Result<SecretBuffer>
-    transformKey(SecretArena& arena, const KdbxHeader& header, const KdbxKey& key);
+    // The 32-byte transformed key, in the arena. Meanwhile a second thread takes the first
+    // touch of `prefaultBytes` of the arena's secret memory (SecretArena::prefault), so what
+    // comes after the KDF does not pay for it: secretBytesToRead(file size) for decrypt().
+    [[nodiscard]] static Result<SecretBuffer> transformKey(SecretArena& arena,
+                                                           const KdbxHeader& header,
+                                                           const KdbxKey& key,
+                                                           std::size_t prefaultBytes = 0);
+    // About what decrypt() allocates for a file of `fileBytes` (measured: docs/BENCHMARKS.md).
+    [[nodiscard]] static std::size_t secretBytesToRead(std::size_t fileBytes);
     // Errors: WrongPassword (one message for a wrong password and a wrong key file),
     // FileDamaged (an HMAC block, naming it; padding; hashed blocks; the XML), FileTruncated,
     // LimitExceeded (inflated size, XML depth), InvalidArgument (not UTF-8), Unsupported, or the

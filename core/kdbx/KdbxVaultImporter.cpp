@@ -238,6 +238,11 @@ private:
 
 } // namespace
 
+std::size_t KdbxVaultImporter::secretBytesToImport(std::size_t fileBytes)
+{
+    return fileBytes * 8;
+}
+
 Result<KdbxDatabase> KdbxVaultImporter::read(SecretArena& arena, std::span<const std::uint8_t> file,
                                              const KdbxKey& key, const KdbxImportOptions& options,
                                              KdbxImportReport* report)
@@ -249,7 +254,8 @@ Result<KdbxDatabase> KdbxVaultImporter::read(SecretArena& arena, std::span<const
     if (report != nullptr)
         report->readMs = msSince(start);
     start = Clock::now();
-    auto transformed = KdbxReader::transformKey(arena, *header, key);
+    auto transformed =
+        KdbxReader::transformKey(arena, *header, key, secretBytesToImport(file.size()));
     if (!transformed)
         return transformed.error();
     if (report != nullptr)

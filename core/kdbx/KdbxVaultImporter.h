@@ -60,6 +60,12 @@ public:
     read(SecretArena& arena, std::span<const std::uint8_t> file, const KdbxKey& key,
          const KdbxImportOptions& options = {}, KdbxImportReport* report = nullptr);
 
+    // About how much secret memory read() and apply() allocate together for a file of
+    // `fileBytes`: the database and the vault records it becomes (7.5 times the file for the
+    // benchmark's 20,000 entries, docs/BENCHMARKS.md). read() takes the first touch of that much
+    // while the KDF runs (KdbxReader::transformKey).
+    [[nodiscard]] static std::size_t secretBytesToImport(std::size_t fileBytes);
+
     // Step 2 (fast; the vault's thread): adds `database` to `contents`. `report` may carry
     // step 1's timings in. Errors: the arena's (MemoryLockLimit, OutOfMemory), NotFound for an
     // unknown intoGroup; the contents are then as before.

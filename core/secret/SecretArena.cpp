@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <unistd.h>
 
 namespace arcanum {
 
@@ -104,6 +105,24 @@ void SecretArena::free(std::uint8_t* data, std::size_t capacity, std::uint64_t g
             return;
         }
     }
+}
+
+std::size_t SecretArena::prefault(std::size_t bytes)
+{
+    const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    for (std::size_t size = alignUp(bytes); size >= page; size /= 2) {
+        auto block = allocate(size);
+        if (!block) {
+            if (block.error().code != ErrorCode::MemoryLockLimit)
+                return 0;
+            continue; // a smaller block may still fit under the limit
+        }
+        volatile std::uint8_t* data = block->data();
+        for (std::size_t at = 0; at < size; at += page)
+            data[at] = 0;
+        return size; // freed (and wiped, now cheaply) here
+    }
+    return 0;
 }
 
 void SecretArena::wipeAll()

@@ -43,6 +43,15 @@ public:
     // A buffer holding a copy of `source` (which should itself be arena memory).
     [[nodiscard]] Result<SecretBuffer> copyOf(SecretSpan source);
 
+    // Takes the first-touch cost of `bytes` of free secret memory now, and leaves them free for
+    // later allocations: maps what is missing and writes every page once. The first touch of a
+    // memfd_secret page takes it out of the kernel's direct map and flushes every CPU's TLB
+    // (tens of microseconds a page on a virtual machine, docs/BENCHMARKS.md), so a caller about
+    // to allocate a lot calls this on another thread while something slow runs (Argon2). Best
+    // effort: under the memory-lock limit it touches less, down to nothing. Returns the bytes
+    // touched.
+    std::size_t prefault(std::size_t bytes);
+
     // Zeroes every byte of every region; allocations stay valid (and read as zero).
     void wipeAll();
     // Wipes and unmaps every region. Every outstanding SecretBuffer becomes dead. The arena

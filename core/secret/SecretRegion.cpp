@@ -146,10 +146,22 @@ std::uint8_t* SecretRegion::allocate(std::size_t bytes)
     if (fit == m_freeBySize.end())
         return nullptr;
     const auto [length, offset] = *fit;
-    eraseFree(m_freeByOffset.find(offset));
-    if (length > bytes)
-        insertFree(offset + bytes, length - bytes);
     m_used += bytes;
+    auto byOffset = m_freeByOffset.find(offset);
+    if (length == bytes) {
+        eraseFree(byOffset);
+        return m_begin + offset;
+    }
+    // The rest of the block stays free: reuse both table nodes (no allocation), and the offset
+    // table's order does not change.
+    auto sizeNode = m_freeBySize.extract(fit);
+    sizeNode.value() = {length - bytes, offset + bytes};
+    m_freeBySize.insert(std::move(sizeNode));
+    auto hint = std::next(byOffset);
+    auto offsetNode = m_freeByOffset.extract(byOffset);
+    offsetNode.key() = offset + bytes;
+    offsetNode.mapped() = length - bytes;
+    m_freeByOffset.insert(hint, std::move(offsetNode));
     return m_begin + offset;
 }
 
@@ -157,24 +169,37 @@ void SecretRegion::free(std::uint8_t* pointer, std::size_t bytes)
 {
     sodium_memzero(pointer, bytes);
     m_used -= bytes;
-    std::size_t offset = static_cast<std::size_t>(pointer - m_begin);
-    std::size_t length = bytes;
+    const auto offset = static_cast<std::size_t>(pointer - m_begin);
     auto next = m_freeByOffset.lower_bound(offset);
-    if (next != m_freeByOffset.end() && next->first == offset + length) {
+    const bool joinsNext = next != m_freeByOffset.end() && next->first == offset + bytes;
+    auto previous = next == m_freeByOffset.begin() ? m_freeByOffset.end() : std::prev(next);
+    const bool joinsPrevious =
+        previous != m_freeByOffset.end() && previous->first + previous->second == offset;
+    if (!joinsNext && !joinsPrevious) {
+        insertFree(offset, bytes);
+        return;
+    }
+    // Grow a neighbour's entry in place (its nodes are reused); a block between two free
+    // neighbours joins all three into the previous one.
+    auto grown = joinsPrevious ? previous : next;
+    std::size_t start = joinsPrevious ? previous->first : offset;
+    std::size_t length = grown->second + bytes;
+    if (joinsPrevious && joinsNext) {
         length += next->second;
-        auto after = std::next(next);
         eraseFree(next);
-        next = after;
     }
-    if (next != m_freeByOffset.begin()) {
-        auto previous = std::prev(next);
-        if (previous->first + previous->second == offset) {
-            offset = previous->first;
-            length += previous->second;
-            eraseFree(previous);
-        }
+    auto sizeNode = m_freeBySize.extract({grown->second, grown->first});
+    sizeNode.value() = {length, start};
+    m_freeBySize.insert(std::move(sizeNode));
+    if (grown->first == start) {
+        grown->second = length;
+    } else { // the next block grows downwards: its key changes, its place in order does not
+        auto hint = std::next(grown);
+        auto offsetNode = m_freeByOffset.extract(grown);
+        offsetNode.key() = start;
+        offsetNode.mapped() = length;
+        m_freeByOffset.insert(hint, std::move(offsetNode));
     }
-    insertFree(offset, length);
 }
 
 void SecretRegion::wipeAll()

@@ -12,10 +12,12 @@
 #include <fcntl.h>
 #include <fstream>
 #include <string>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace arcanum;
 
@@ -148,6 +150,84 @@ private slots:
         auto again = arena->allocate(64);
         QVERIFY(again);
         QCOMPARE(again->data(), where); // coalesced and reused
+    }
+
+    // Free blocks join their free neighbours whatever the order of frees (the free list reuses
+    // its nodes when a block splits or grows): once everything is freed, one block spans the
+    // whole region again and buffers never overlap on the way.
+    void freesInAnyOrderCoalesceIntoOneBlock()
+    {
+        SecretArenaOptions options;
+        options.minimumRegionBytes = 256 * 1024;
+        auto arena = makeArena(options);
+        QCOMPARE(arena->regionCount(), std::size_t(1));
+        const std::size_t whole = arena->mappedBytes();
+        std::uint32_t seed = 12345;
+        auto random = [&seed](std::uint32_t below) {
+            seed = seed * 1103515245u + 12345u;
+            return (seed >> 8) % below;
+        };
+        for (int round = 0; round < 20; ++round) {
+            std::vector<SecretBuffer> live;
+            for (int i = 0; i < 200; ++i) {
+                auto buffer = arena->allocate(1 + random(900));
+                QVERIFY(buffer);
+                std::memset(buffer->data(), 0x5A, buffer->size());
+                live.push_back(std::move(buffer.value()));
+                if (random(3) == 0) // free one at random on the way
+                    live.erase(live.begin() + random(std::uint32_t(live.size())));
+            }
+            for (const SecretBuffer& a : live)
+                for (const SecretBuffer& b : live)
+                    QVERIFY(&a == &b || a.data() + a.capacity() <= b.data() ||
+                            b.data() + b.capacity() <= a.data());
+            while (!live.empty())
+                live.erase(live.begin() + random(std::uint32_t(live.size())));
+            QCOMPARE(arena->usedBytes(), std::size_t(0));
+        }
+        QCOMPARE(arena->regionCount(), std::size_t(1));
+        auto all = arena->allocate(whole); // only possible as one coalesced block
+        QVERIFY(all);
+        QCOMPARE(arena->regionCount(), std::size_t(1));
+    }
+
+    // prefault() maps and touches memory that later allocations then use without mapping more.
+    void prefaultLeavesTouchedMemoryFree()
+    {
+        SecretArenaOptions options;
+        options.minimumRegionBytes = 64 * 1024;
+        auto arena = makeArena(options);
+        const std::size_t regions = arena->regionCount();
+        QCOMPARE(arena->prefault(1 << 20), std::size_t(1 << 20));
+        QCOMPARE(arena->usedBytes(), std::size_t(0));
+        QCOMPARE(arena->regionCount(), regions + 1);
+        const auto region = arena->regions().back();
+        QVERIFY(region.size() >= std::size_t(1 << 20));
+        // Every page of the new region is resident now (touched), not just mapped.
+        const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+        std::vector<unsigned char> resident(region.size() / page);
+        QCOMPARE(mincore(const_cast<std::uint8_t*>(region.data()), region.size(), resident.data()),
+                 0);
+        for (unsigned char r : resident)
+            QVERIFY(r & 1);
+        auto big = arena->allocate(1 << 20);
+        QVERIFY(big);
+        QCOMPARE(arena->regionCount(), regions + 1); // no new mapping
+        for (std::uint8_t byte : big->bytes())
+            QCOMPARE(byte, std::uint8_t(0));
+    }
+
+    // Under the memory-lock limit prefault() touches what fits, and the arena stays usable.
+    void prefaultUnderTheLockLimitTouchesWhatFits()
+    {
+        SecretArenaOptions options;
+        options.minimumRegionBytes = 64 * 1024;
+        options.simulateMemoryLockLimit = 512 * 1024;
+        auto arena = makeArena(options);
+        const std::size_t touched = arena->prefault(4 << 20);
+        QVERIFY2(touched > 0 && touched + 64 * 1024 <= 512 * 1024, std::to_string(touched).c_str());
+        QVERIFY(arena->mappedBytes() <= 512 * 1024);
+        QVERIFY(arena->allocate(1000));
     }
 
     void growsByAddingRegions()
