@@ -8,6 +8,7 @@
 #include "kdbx/KdbxKdf.h"
 #include "kdbx/KdbxPayloadReader.h"
 
+#include <algorithm>
 #include <sodium.h>
 #include <thread>
 
@@ -150,7 +151,7 @@ Result<SecretBuffer> KdbxReader::transformKey(SecretArena& arena, const KdbxHead
 
 std::size_t KdbxReader::secretBytesToRead(std::size_t fileBytes)
 {
-    return fileBytes * 7 / 2;
+    return std::min(fileBytes * 7 / 2, maxPrefaultBytes);
 }
 
 Result<KdbxReader::DecryptedPayload> KdbxReader::decryptPayload(SecretArena& arena,

@@ -40,7 +40,10 @@ public:
                                                            const KdbxHeader& header,
                                                            const KdbxKey& key,
                                                            std::size_t prefaultBytes = 0);
-    // About what decrypt() allocates for a file of `fileBytes` (measured: docs/BENCHMARKS.md).
+    // At most this much is touched ahead (a few hundred milliseconds of page faults on a VM).
+    static constexpr std::size_t maxPrefaultBytes = 32 * 1024 * 1024;
+    // About what decrypt() allocates for a file of `fileBytes` (measured: docs/BENCHMARKS.md),
+    // at most maxPrefaultBytes.
     [[nodiscard]] static std::size_t secretBytesToRead(std::size_t fileBytes);
     // Errors: WrongPassword (one message for a wrong password and a wrong key file),
     // FileDamaged (an HMAC block, naming it; padding; hashed blocks; the XML), FileTruncated,

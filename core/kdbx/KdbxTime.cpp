@@ -1,8 +1,8 @@
 #include "kdbx/KdbxTime.h"
 
 #include "kdbx/KdbxFormat.h"
+#include "kdbx/PublicBase64.h"
 
-#include <array>
 #include <climits>
 #include <cstdio>
 #include <sodium.h>
@@ -80,36 +80,6 @@ std::optional<std::int64_t> parseIso(const std::uint8_t* p, std::size_t n)
     return daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
 }
 
-// The common KDBX 4 form, 8 bytes as eleven Base64 characters and "=", decoded with a table:
-// a time stamp is not secret, and libsodium's constant-time decoder costs about twenty times as
-// much (a 20,000-entry file holds 140,000 of them). nullopt for anything else, which then takes
-// the general path (and gets its verdict there).
-std::optional<std::uint64_t> decodeEightBytes(const std::uint8_t* p)
-{
-    static constexpr std::array<std::int8_t, 256> values = [] {
-        std::array<std::int8_t, 256> table{};
-        table.fill(-1);
-        const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        for (int i = 0; i < 64; ++i)
-            table[static_cast<std::uint8_t>(alphabet[i])] = static_cast<std::int8_t>(i);
-        return table;
-    }();
-    if (p[11] != '=')
-        return std::nullopt;
-    std::uint64_t bits = 0;
-    for (int i = 0; i < 10; ++i) {
-        const std::int8_t v = values[p[i]];
-        if (v < 0)
-            return std::nullopt;
-        bits = bits << 6 | static_cast<std::uint64_t>(v);
-    }
-    const std::int8_t last = values[p[10]];
-    if (last < 0 || (last & 3) != 0) // the two bits past the 64th must be zero
-        return std::nullopt;
-    bits = bits << 4 | static_cast<std::uint64_t>(last >> 2);
-    return __builtin_bswap64(bits); // the bytes in file order, read little-endian
-}
-
 } // namespace
 
 std::optional<std::int64_t> KdbxTime::parse(SecretSpan text)
@@ -130,8 +100,9 @@ std::optional<std::int64_t> KdbxTime::parse(SecretSpan text)
         return parseIso(p, n);
     std::uint8_t raw[9] = {};
     std::size_t length = 0;
-    if (const auto fast = n == 12 ? decodeEightBytes(p) : std::nullopt) {
-        kdbx::writeLe64(raw, *fast);
+    // A time stamp is not secret: the table decoder first, libsodium for anything unusual.
+    if (const auto fast = PublicBase64::decode({p, n}, raw); fast && *fast > 0 && *fast <= 8) {
+        length = *fast;
     } else if (n > 16 ||
                sodium_base642bin(raw, sizeof raw, reinterpret_cast<const char*>(p), n, nullptr,
                                  &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||

@@ -6,8 +6,11 @@
 #include "vault/AssociationView.h"
 #include "vault/Vault.h"
 
+#include <algorithm>
+#include <array>
 #include <chrono>
-#include <set>
+#include <sodium.h>
+#include <unordered_set>
 
 namespace arcanum {
 
@@ -31,22 +34,36 @@ std::int64_t vaultTime(std::int64_t unixSeconds, std::int64_t now)
 class IdAllocator
 {
 public:
-    explicit IdAllocator(const VaultContents& contents)
+    IdAllocator(const VaultContents& contents, std::size_t expected)
     {
-        for (const EntryId& id : contents.usedIds())
-            m_used.insert(id);
+        const std::vector<EntryId> used = contents.usedIds();
+        m_used.reserve(used.size() + expected);
+        m_used.insert(used.begin(), used.end());
     }
     EntryId take(const KdbxUuid& uuid)
     {
         EntryId id(uuid.bytes.data());
-        while (id.isNull() || m_used.contains(id))
+        while (id.isNull() || !m_used.insert(id).second)
             id = EntryId::random();
-        m_used.insert(id);
         return id;
     }
 
 private:
-    std::set<EntryId> m_used;
+    // SipHash under a random key: a file's UUIDs are chosen by whoever wrote it, and must not
+    // be able to pile up in one bucket.
+    struct Hash
+    {
+        std::array<std::uint8_t, crypto_shorthash_KEYBYTES> key;
+        Hash() { randombytes_buf(key.data(), key.size()); }
+        std::size_t operator()(const EntryId& id) const
+        {
+            std::uint64_t hash;
+            crypto_shorthash(reinterpret_cast<unsigned char*>(&hash), id.bytes().data(),
+                             id.bytes().size(), key.data());
+            return static_cast<std::size_t>(hash);
+        }
+    };
+    std::unordered_set<EntryId, Hash> m_used;
 };
 
 class Importer
@@ -55,8 +72,8 @@ public:
     Importer(VaultContents& contents, SecretArena& arena, const KdbxDatabase& database,
              const KdbxImportOptions& options, KdbxImportReport& report)
         : m_contents(contents), m_arena(arena), m_database(database), m_options(options),
-          m_report(report), m_ids(contents), m_converter(arena, database, report),
-          m_now(VaultContents::nowMs())
+          m_report(report), m_ids(contents, database.entries.size() + database.groups.size()),
+          m_converter(arena, database, report), m_now(VaultContents::nowMs())
     {}
 
     Result<void> run()
@@ -240,7 +257,9 @@ private:
 
 std::size_t KdbxVaultImporter::secretBytesToImport(std::size_t fileBytes)
 {
-    return fileBytes * 8;
+    // Capped: a file of large (incompressible) attachments needs less than 8 times its size, and
+    // touching more than this would only lengthen the KDF step (~50 us a page on a VM).
+    return std::min(fileBytes * 8, KdbxReader::maxPrefaultBytes);
 }
 
 Result<KdbxDatabase> KdbxVaultImporter::read(SecretArena& arena, std::span<const std::uint8_t> file,

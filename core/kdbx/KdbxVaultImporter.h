@@ -63,7 +63,7 @@ public:
     // About how much secret memory read() and apply() allocate together for a file of
     // `fileBytes`: the database and the vault records it becomes (7.5 times the file for the
     // benchmark's 20,000 entries, docs/BENCHMARKS.md). read() takes the first touch of that much
-    // while the KDF runs (KdbxReader::transformKey).
+    // while the KDF runs (KdbxReader::transformKey). At most KdbxReader::maxPrefaultBytes.
     [[nodiscard]] static std::size_t secretBytesToImport(std::size_t fileBytes);
 
     // Step 2 (fast; the vault's thread): adds `database` to `contents`. `report` may carry

@@ -2,6 +2,7 @@
 
 #include "kdbx/GzipInflater.h"
 #include "kdbx/KdbxTime.h"
+#include "kdbx/PublicBase64.h"
 #include "text/Utf8.h"
 
 #include <cstring>
@@ -549,6 +550,10 @@ Result<std::vector<std::uint8_t>> KdbxXmlReader::decodeBase64Public()
 {
     std::vector<std::uint8_t> out(m_text.size() / 4 * 3 + 3);
     std::size_t length = 0;
+    if (const auto fast = PublicBase64::decode(m_text.bytes(), out)) {
+        out.resize(*fast);
+        return out;
+    }
     if (sodium_base642bin(out.data(), out.size(), m_text.span().chars(), m_text.size(), " \t\r\n",
                           &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
         return Error{ErrorCode::FileDamaged, "A Base64 value is malformed (" + where() + ")."};

@@ -80,6 +80,12 @@ Result<SecretBuffer> SecretArena::allocate(std::size_t bytes)
         if (std::uint8_t* data = region->allocate(capacity))
             return SecretBuffer(this, data, bytes, capacity, m_generation);
     }
+    for (auto& region : m_regions) { // small freed blocks joined up may make room
+        if (!region->hasQuickBlocks())
+            continue;
+        if (std::uint8_t* data = region->allocate(capacity, true))
+            return SecretBuffer(this, data, bytes, capacity, m_generation);
+    }
     if (auto added = addRegion(capacity); !added)
         return added.error();
     std::uint8_t* data = m_regions.back()->allocate(capacity);

@@ -139,7 +139,37 @@ void SecretRegion::eraseFree(std::map<std::size_t, std::size_t>::iterator it)
     m_freeByOffset.erase(it);
 }
 
-std::uint8_t* SecretRegion::allocate(std::size_t bytes)
+std::uint8_t* SecretRegion::allocate(std::size_t bytes, bool joinQuickLists)
+{
+    if (bytes <= quickLimit) {
+        std::vector<std::size_t>& list = m_quick[bytes / alignment - 1];
+        if (!list.empty()) {
+            const std::size_t offset = list.back();
+            list.pop_back();
+            m_quickBytes -= bytes;
+            m_used += bytes;
+            return m_begin + offset;
+        }
+    }
+    if (std::uint8_t* found = allocateFromTree(bytes))
+        return found;
+    if (!joinQuickLists || m_quickBytes == 0)
+        return nullptr;
+    flushQuickLists();
+    return allocateFromTree(bytes);
+}
+
+void SecretRegion::flushQuickLists()
+{
+    for (std::size_t i = 0; i < m_quick.size(); ++i) {
+        for (const std::size_t offset : m_quick[i])
+            releaseToTree(offset, (i + 1) * alignment);
+        m_quick[i].clear();
+    }
+    m_quickBytes = 0;
+}
+
+std::uint8_t* SecretRegion::allocateFromTree(std::size_t bytes)
 {
     // Best fit: the smallest free block that is big enough.
     auto fit = m_freeBySize.lower_bound({bytes, 0});
@@ -170,6 +200,16 @@ void SecretRegion::free(std::uint8_t* pointer, std::size_t bytes)
     sodium_memzero(pointer, bytes);
     m_used -= bytes;
     const auto offset = static_cast<std::size_t>(pointer - m_begin);
+    if (bytes <= quickLimit) {
+        m_quick[bytes / alignment - 1].push_back(offset);
+        m_quickBytes += bytes;
+        return;
+    }
+    releaseToTree(offset, bytes);
+}
+
+void SecretRegion::releaseToTree(std::size_t offset, std::size_t bytes)
+{
     auto next = m_freeByOffset.lower_bound(offset);
     const bool joinsNext = next != m_freeByOffset.end() && next->first == offset + bytes;
     auto previous = next == m_freeByOffset.begin() ? m_freeByOffset.end() : std::prev(next);

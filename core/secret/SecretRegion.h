@@ -11,6 +11,7 @@
 #include "secret/ProtectionLevel.h"
 #include "secret/SecretArenaOptions.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -18,6 +19,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace arcanum {
 
@@ -36,8 +38,11 @@ public:
     SecretRegion(const SecretRegion&) = delete;
     SecretRegion& operator=(const SecretRegion&) = delete;
 
-    // Returns nullptr when no free block of `bytes` (already aligned) is left.
-    [[nodiscard]] std::uint8_t* allocate(std::size_t bytes);
+    // Returns nullptr when no free block of `bytes` (already aligned) is left. With
+    // `joinQuickLists`, small freed blocks waiting for reuse first join their neighbours (the
+    // arena asks so only when no region has room otherwise).
+    [[nodiscard]] std::uint8_t* allocate(std::size_t bytes, bool joinQuickLists = false);
+    [[nodiscard]] bool hasQuickBlocks() const { return m_quickBytes != 0; }
     void free(std::uint8_t* pointer, std::size_t bytes);
     void wipeAll();
 
@@ -50,6 +55,9 @@ private:
     SecretRegion(std::uint8_t* reservation, std::size_t reservationSize, std::uint8_t* begin,
                  std::size_t size);
     void insertFree(std::size_t offset, std::size_t length);
+    [[nodiscard]] std::uint8_t* allocateFromTree(std::size_t bytes);
+    void releaseToTree(std::size_t offset, std::size_t bytes);
+    void flushQuickLists();
     void eraseFree(std::map<std::size_t, std::size_t>::iterator it);
 
     std::uint8_t* m_reservation;
@@ -59,6 +67,12 @@ private:
     std::size_t m_used = 0;
     std::map<std::size_t, std::size_t> m_freeByOffset;          // offset -> length
     std::set<std::pair<std::size_t, std::size_t>> m_freeBySize; // (length, offset)
+    // Freed blocks of up to quickLimit bytes wait on a list per size (offsets only), so the
+    // many small buffers of an import are reused without touching the trees. They join the
+    // trees (and their neighbours) when a request cannot be met otherwise.
+    static constexpr std::size_t quickLimit = 512;
+    std::array<std::vector<std::size_t>, quickLimit / alignment> m_quick;
+    std::size_t m_quickBytes = 0;
 };
 
 // Probes memfd_secret once: 0 when usable, else the errno it fails with. Creates and closes a
