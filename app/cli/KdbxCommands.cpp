@@ -191,8 +191,10 @@ Result<void> KdbxCommands::importKdbx(ArgumentList& args)
         // The database lives only until it is in the vault: its secret memory is given back
         // before the save needs its own.
         KdbxImportReport report;
+        KdbxImportOptions readOptions = options;
+        readOptions.prefaultForApply = true; // read and apply share the vault's arena
         auto database =
-            KdbxVaultImporter::read(m_vault.arena(), *bytes, *kdbxKey, options, &report);
+            KdbxVaultImporter::read(m_vault.arena(), *bytes, *kdbxKey, readOptions, &report);
         if (!database)
             return asFileError(database.error());
         if (*groupName) {

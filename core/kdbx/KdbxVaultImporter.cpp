@@ -273,8 +273,10 @@ Result<KdbxDatabase> KdbxVaultImporter::read(SecretArena& arena, std::span<const
     if (report != nullptr)
         report->readMs = msSince(start);
     start = Clock::now();
-    auto transformed =
-        KdbxReader::transformKey(arena, *header, key, secretBytesToImport(file.size()));
+    const std::size_t prefault = options.prefaultForApply
+                                     ? secretBytesToImport(file.size())
+                                     : KdbxReader::secretBytesToRead(file.size());
+    auto transformed = KdbxReader::transformKey(arena, *header, key, prefault);
     if (!transformed)
         return transformed.error();
     if (report != nullptr)
@@ -315,7 +317,9 @@ Result<KdbxImportReport> KdbxVaultImporter::importFile(Vault& vault, const std::
     if (!file)
         return file.error();
     KdbxImportReport report;
-    auto database = read(vault.arena(), *file, key, options, &report);
+    KdbxImportOptions sameArena = options;
+    sameArena.prefaultForApply = true; // the records go into the arena the database is read into
+    auto database = read(vault.arena(), *file, key, sameArena, &report);
     if (!database)
         return database.error();
     return apply(vault.contents(), vault.arena(), *database, options, std::move(report));

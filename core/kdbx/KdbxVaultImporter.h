@@ -46,6 +46,11 @@ struct KdbxImportOptions
     EntryId intoGroup;
     // Safety limits for reading (inflated size, XML depth); keepRecycleBin above wins.
     KdbxReadOptions read;
+    // read() takes the first touch of the secret memory the read needs while the KDF runs; with
+    // this set also of what apply() will need, for callers that apply into the same arena
+    // (importFile, the CLI). A GUI reads into a job's arena and applies into the vault's, which
+    // its worker thread must not touch (a lock may release it meanwhile).
+    bool prefaultForApply = false;
 };
 
 class KdbxVaultImporter
@@ -62,8 +67,9 @@ public:
 
     // About how much secret memory read() and apply() allocate together for a file of
     // `fileBytes`: the database and the vault records it becomes (7.5 times the file for the
-    // benchmark's 20,000 entries, docs/BENCHMARKS.md). read() takes the first touch of that much
-    // while the KDF runs (KdbxReader::transformKey). At most KdbxReader::maxPrefaultBytes.
+    // benchmark's 20,000 entries, docs/BENCHMARKS.md), at most KdbxReader::maxPrefaultBytes.
+    // read() takes the first touch of that much while the KDF runs when prefaultForApply is
+    // set (else of KdbxReader::secretBytesToRead).
     [[nodiscard]] static std::size_t secretBytesToImport(std::size_t fileBytes);
 
     // Step 2 (fast; the vault's thread): adds `database` to `contents`. `report` may carry
