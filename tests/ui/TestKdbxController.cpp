@@ -17,6 +17,7 @@
 #include "window/KdbxController.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -35,15 +36,21 @@ QString fixturePath(const char* name)
 }
 
 // Answers the next KdbxKeyDialog: `password` typed (twice for a new database), `keyFile` set.
-void answerKeyDialog(const char* password, const QString& keyFile = {})
+void answerKeyDialog(const char* password, const QString& keyFile = {}, bool keepRecycleBin = false)
 {
-    QTimer::singleShot(0, [password, keyFile] {
+    QTimer::singleShot(0, [password, keyFile, keepRecycleBin] {
         auto* dialog = qobject_cast<KdbxKeyDialog*>(QApplication::activeModalWidget());
         QVERIFY(dialog);
         QTest::keyClicks(dialog->passwordEdit(), QString::fromUtf8(password));
         if (dialog->confirmEdit())
             QTest::keyClicks(dialog->confirmEdit(), QString::fromUtf8(password));
         dialog->setKeyFilePath(keyFile);
+        if (dialog->recycleBinCheckBox()) {
+            QVERIFY(!dialog->recycleBinCheckBox()->isChecked()); // off unless asked
+            dialog->recycleBinCheckBox()->setChecked(keepRecycleBin);
+        } else {
+            QVERIFY(!keepRecycleBin); // only an import has the choice
+        }
         QVERIFY2(dialog->okButton()->isEnabled(), qPrintable(dialog->problem()));
         dialog->okButton()->click();
     });
@@ -132,6 +139,27 @@ private slots:
         QVERIFY(webmail.has_value());
         QVERIFY(std::string_view(webmail->totp().chars(), webmail->totp().size())
                     .starts_with("otpauth://totp/"));
+        report->accept();
+    }
+
+    // The key dialog's "Also import the entries in the recycle bin": the bin comes over as a
+    // group, and the report no longer says anything was left out.
+    void importKeepsTheRecycleBinWhenAsked()
+    {
+        MainWindowFixture f;
+        QVERIFY(f.unlock());
+        KdbxController* kdbx = f.window->kdbx();
+        QSignalSpy finished(kdbx, &KdbxController::finished);
+        answerKeyDialog("fixture password", {}, true);
+        kdbx->importFile(fixturePath("kdbx4-pykeepass-chacha20-argon2id.kdbx"));
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        KdbxImportReportDialog* report = kdbx->reportDialog();
+        QVERIFY(report);
+        const QString summary = report->summaryLabel()->text();
+        QVERIFY2(!summary.contains("recycle bin"), qPrintable(summary));
+        // More than the four entries an import without the bin brings (importsWithAPassword).
+        QVERIFY(int(f.window->session()->vault()->contents().entryCount()) > entryCount + 4);
         report->accept();
     }
 

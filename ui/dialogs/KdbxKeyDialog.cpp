@@ -4,6 +4,7 @@
 #include "secret/SecretArena.h"
 #include "secret/SecretLineEdit.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -69,6 +70,12 @@ KdbxKeyDialog::KdbxKeyDialog(SecretArena* arena, Mode mode, const QString& fileN
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);
+    if (mode == Mode::Open) {
+        m_recycleBin = new QCheckBox(tr("Also import the entries in the &recycle bin"), this);
+        m_recycleBin->setToolTip(tr("KeePass keeps deleted entries in its recycle bin. They are "
+                                    "left out unless this is checked."));
+        layout->addWidget(m_recycleBin);
+    }
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
     setMinimumWidth(fontMetrics().averageCharWidth() * 60);
@@ -90,6 +97,11 @@ KdbxKeyDialog::KdbxKeyDialog(SecretArena* arena, Mode mode, const QString& fileN
 KdbxKeyDialog::~KdbxKeyDialog()
 {
     releaseSecrets();
+}
+
+bool KdbxKeyDialog::keepRecycleBin() const
+{
+    return m_recycleBin != nullptr && m_recycleBin->isChecked();
 }
 
 QPushButton* KdbxKeyDialog::okButton() const

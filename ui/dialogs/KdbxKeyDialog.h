@@ -17,6 +17,7 @@
 #include <QDialog>
 #include <optional>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -56,12 +57,16 @@ public:
     void setKeyFilePath(const QString& path);
     // Wipes the password fields.
     void releaseSecrets();
+    // Open only: import the entries in the database's recycle bin too (off by default, as in
+    // `arcanum-cli import-kdbx --keep-recycle-bin`).
+    [[nodiscard]] bool keepRecycleBin() const;
 
     [[nodiscard]] SecretLineEdit* passwordEdit() const { return m_password; }
     [[nodiscard]] SecretLineEdit* confirmEdit() const { return m_confirm; } // New only
     [[nodiscard]] QLineEdit* keyFileEdit() const { return m_keyFile; }
     [[nodiscard]] QPushButton* browseButton() const { return m_browse; }
     [[nodiscard]] QLabel* problemLabel() const { return m_problem; }
+    [[nodiscard]] QCheckBox* recycleBinCheckBox() const { return m_recycleBin; } // Open only
     [[nodiscard]] QPushButton* okButton() const;
 
 protected:
@@ -78,6 +83,7 @@ private:
     QToolButton* m_reveal = nullptr;
     QLineEdit* m_keyFile = nullptr;
     QPushButton* m_browse = nullptr;
+    QCheckBox* m_recycleBin = nullptr;
     QLabel* m_problem = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 };

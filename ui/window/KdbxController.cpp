@@ -37,6 +37,7 @@ struct KdbxController::Job
     std::optional<SecretBuffer> password;
     std::atomic<bool> abandoned{false};
     KdbxWriteOptions writeOptions;
+    KdbxImportOptions importOptions; // the same for read and apply
 
     // Results (and, for an export, the model built before the worker starts).
     std::optional<KdbxDatabase> database;
@@ -80,7 +81,7 @@ struct KdbxController::Job
             error = key.error();
             return;
         }
-        auto read = KdbxVaultImporter::read(*arena, *file, *key, {}, &importTimes);
+        auto read = KdbxVaultImporter::read(*arena, *file, *key, importOptions, &importTimes);
         if (!read)
             error = read.error();
         else
@@ -187,6 +188,7 @@ std::shared_ptr<KdbxController::Job> KdbxController::newJob(const QString& path,
     }
     job->password = std::move(password.value());
     job->keyFile = QFile::encodeName(dialog.keyFilePath()).toStdString();
+    job->importOptions.keepRecycleBin = dialog.keepRecycleBin();
     return job;
 }
 
@@ -292,8 +294,8 @@ void KdbxController::finishImport(Job& job)
     Vault* vault = m_session->vault();
     VaultContents& contents = vault->contents();
     const VaultContents::Checkpoint before = contents.checkpoint();
-    auto applied = KdbxVaultImporter::apply(contents, vault->arena(), *job.database, {},
-                                            std::move(job.importTimes));
+    auto applied = KdbxVaultImporter::apply(contents, vault->arena(), *job.database,
+                                            job.importOptions, std::move(job.importTimes));
     job.database.reset(); // every value is in the vault now (or nowhere): wipe the copy
     if (!applied) {
         showMessage(false, title,
