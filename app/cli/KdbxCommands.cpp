@@ -4,6 +4,7 @@
 #include "kdbx/KdbxReader.h"
 #include "kdbx/KdbxVaultExporter.h"
 #include "kdbx/KdbxVaultImporter.h"
+#include "secret/MemoryLockLimit.h"
 #include "vault/EntryImporter.h"
 
 #include <cmath>
@@ -196,7 +197,8 @@ Result<void> KdbxCommands::importKdbx(ArgumentList& args)
         auto database =
             KdbxVaultImporter::read(m_vault.arena(), *bytes, *kdbxKey, readOptions, &report);
         if (!database)
-            return asFileError(database.error());
+            return asFileError(MemoryLockLimit::inContext(
+                database.error(), "Nothing was imported; the vault is unchanged."));
         if (*groupName) {
             auto id = EntryImporter::groupForPath(contents, **groupName);
             if (!id) {
@@ -209,7 +211,8 @@ Result<void> KdbxCommands::importKdbx(ArgumentList& args)
                                                 std::move(report));
         if (!applied) {
             contents.rollback(before); // the --group folders too
-            return applied.error();
+            return MemoryLockLimit::inContext(applied.error(),
+                                              "Nothing was imported; the vault is unchanged.");
         }
         imported.emplace(std::move(applied.value()));
     }
@@ -250,7 +253,7 @@ Result<void> KdbxCommands::exportKdbx(ArgumentList& args)
     auto report = KdbxVaultExporter::exportFile(m_vault.contents(), m_vault.arena(), outPath,
                                                 *kdbxKey, options);
     if (!report)
-        return report.error();
+        return MemoryLockLimit::inContext(report.error(), "Nothing was written.");
     std::string text = "Exported " + count(report->entries, "entry", "entries") + " (" +
                        count(report->historyVersions, "history version", "history versions") +
                        ") in " + count(report->groups, "group", "groups") + ", " +

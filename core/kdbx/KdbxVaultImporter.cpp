@@ -257,9 +257,9 @@ private:
 
 std::size_t KdbxVaultImporter::secretBytesToImport(std::size_t fileBytes)
 {
-    // Capped: a file of large (incompressible) attachments needs less than 8 times its size, and
+    // Capped: a file of large (incompressible) attachments needs less than 6 times its size, and
     // touching more than this would only lengthen the KDF step (~50 us a page on a VM).
-    return std::min(fileBytes * 8, KdbxReader::maxPrefaultBytes);
+    return std::min(fileBytes * 6, KdbxReader::maxPrefaultBytes);
 }
 
 Result<KdbxDatabase> KdbxVaultImporter::read(SecretArena& arena, std::span<const std::uint8_t> file,

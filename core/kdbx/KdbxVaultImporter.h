@@ -66,7 +66,7 @@ public:
          const KdbxImportOptions& options = {}, KdbxImportReport* report = nullptr);
 
     // About how much secret memory read() and apply() allocate together for a file of
-    // `fileBytes`: the database and the vault records it becomes (7.5 times the file for the
+    // `fileBytes`: the database and the vault records it becomes (under 6 times the file for the
     // benchmark's 20,000 entries, docs/BENCHMARKS.md), at most KdbxReader::maxPrefaultBytes.
     // read() takes the first touch of that much while the KDF runs when prefaultForApply is
     // set (else of KdbxReader::secretBytesToRead).

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <sys/resource.h>
 
 namespace arcanum {
@@ -72,13 +73,28 @@ std::string MemoryLockLimit::howToRaise(std::size_t totalBytes)
            "` in the shell that starts Arcanum, if the hard limit allows it).";
 }
 
+namespace {
+constexpr std::string_view nothingUnlocked = "Nothing was unlocked. ";
+}
+
 Error MemoryLockLimit::exceeded(std::size_t totalBytes, std::size_t limitBytes)
 {
     return Error{ErrorCode::MemoryLockLimit,
                  "Not enough lockable memory: the memory-lock limit (RLIMIT_MEMLOCK, `ulimit -l`) "
                  "is " +
                      bytesText(limitBytes) + ", and Arcanum needs " + bytesText(totalBytes) +
-                     " locked in all. Nothing was unlocked. " + howToRaise(totalBytes)};
+                     " locked in all. " + std::string(nothingUnlocked) + howToRaise(totalBytes)};
+}
+
+Error MemoryLockLimit::inContext(Error error, const std::string& consequence)
+{
+    if (error.code != ErrorCode::MemoryLockLimit)
+        return error;
+    const std::size_t at = error.message.find(nothingUnlocked);
+    if (at != std::string::npos)
+        error.message.replace(at, nothingUnlocked.size(),
+                              consequence.empty() ? std::string() : consequence + " ");
+    return error;
 }
 
 } // namespace arcanum

@@ -25,6 +25,10 @@ public:
     // The error for "needed `totalBytes` in all, `limitBytes` allowed": names the limit, the
     // numbers, and how to raise it.
     [[nodiscard]] static Error exceeded(std::size_t totalBytes, std::size_t limitBytes);
+    // `error` (from exceeded()) with its "Nothing was unlocked." replaced by `consequence`, which
+    // may be empty: for the limit met while a vault is already open (an import, an export).
+    // Errors of other kinds come back unchanged.
+    [[nodiscard]] static Error inContext(Error error, const std::string& consequence);
     // The sentence that says how to raise the limit, suggesting twice `totalBytes`.
     [[nodiscard]] static std::string howToRaise(std::size_t totalBytes);
     // "8192 KiB (8388608 bytes)".

@@ -26,6 +26,10 @@ struct SecretArenaOptions
     int simulateMemfdSecretErrno = 0;
     // Non-zero: pretend RLIMIT_MEMLOCK is this many bytes (checked before every mmap/mlock).
     std::size_t simulateMemoryLockLimit = 0;
+    // Called when mapping a region over its reservation failed, before the reservation is given
+    // back: a test maps into the range as another thread could at that moment, and checks that
+    // its mapping survives (SecretRegion never unmaps what it does not own).
+    void (*afterFailedMapForTests)(void* where, std::size_t bytes) = nullptr;
 };
 
 } // namespace arcanum

@@ -38,34 +38,53 @@ int openMemfdSecret(const SecretArenaOptions& options)
 }
 
 // Maps `size` bytes at `where` (inside our reservation) with the chosen mechanism.
-// Returns 0 or the errno of the step that failed; on failure `where` is PROT_NONE again.
+// Returns 0 or the errno of the step that failed. `holeMayExist` tells the caller that a
+// MAP_FIXED mapping over the reservation failed: the kernel unmaps the range it replaces before
+// secretmem checks the memory-lock limit (EAGAIN), so the middle may now be a hole that another
+// thread's mmap (a thread stack, Argon2's memory) can take at once (releaseAfterFailedMap).
 int mapInto(std::uint8_t* where, std::size_t size, ProtectionLevel level,
-            const SecretArenaOptions& options)
+            const SecretArenaOptions& options, bool& holeMayExist)
 {
+    holeMayExist = false;
     if (level == ProtectionLevel::SecretMemory) {
         const int fd = openMemfdSecret(options);
         if (fd < 0)
             return errno;
         int error = 0;
-        if (ftruncate(fd, static_cast<off_t>(size)) != 0)
+        if (ftruncate(fd, static_cast<off_t>(size)) != 0) {
             error = errno;
-        else if (mmap(where, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) ==
-                 MAP_FAILED)
+        } else if (mmap(where, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) ==
+                   MAP_FAILED) {
             error = errno;
+            holeMayExist = true;
+        }
         close(fd); // the mapping keeps the memory; no secretmem file outlives it
         return error;
     }
     if (mmap(where, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
-        MAP_FAILED)
+        MAP_FAILED) {
+        holeMayExist = true;
         return errno;
-    if (mlock(where, size) != 0) {
-        const int error = errno;
-        mmap(where, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1,
-             0);
-        return error == ENOMEM ? EAGAIN : error;
     }
+    if (mlock(where, size) != 0) // the range is still all ours: the caller unmaps it whole
+        return errno == ENOMEM ? EAGAIN : errno;
     (void)madvise(where, size, MADV_DONTDUMP);
     return 0;
+}
+
+// Gives back a reservation whose middle a failed MAP_FIXED may have left unmapped (mapInto):
+// the guard pages go, and the middle only if it can be taken back without replacing anything
+// (MAP_FIXED_NOREPLACE). If something is there — another thread's mapping, or the reservation
+// itself where the kernel kept it — it is left alone: at worst `size` bytes of PROT_NONE
+// address space stay reserved.
+void releaseAfterFailedMap(std::uint8_t* reservation, std::size_t size)
+{
+    munmap(reservation, pageSize());
+    munmap(reservation + pageSize() + size, pageSize());
+    void* back = mmap(reservation + pageSize(), size, PROT_NONE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+    if (back != MAP_FAILED) // ours again (or, before Linux 4.17, a fresh mapping elsewhere)
+        munmap(back, size);
 }
 
 } // namespace
@@ -97,9 +116,16 @@ Result<std::unique_ptr<SecretRegion>> SecretRegion::map(std::size_t bytes, Prote
     auto* base = static_cast<std::uint8_t*>(reservation);
     std::uint8_t* begin = base + pageSize();
 
-    const int error = mapInto(begin, size, level, options);
+    bool holeMayExist = false;
+    const int error = mapInto(begin, size, level, options, holeMayExist);
     if (error != 0) {
-        munmap(reservation, reservationSize);
+        if (holeMayExist) {
+            if (options.afterFailedMapForTests != nullptr)
+                options.afterFailedMapForTests(begin, size);
+            releaseAfterFailedMap(base, size);
+        } else {
+            munmap(reservation, reservationSize);
+        }
         if (error == EAGAIN) // count what the whole process holds, other arenas included
             return MemoryLockLimit::exceeded(MemoryLockLimit::lockedBytes() + size,
                                              MemoryLockLimit::softLimit());

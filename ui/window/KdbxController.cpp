@@ -7,6 +7,7 @@
 #include "kdbx/KdbxReader.h"
 #include "kdbx/KdbxVaultExporter.h"
 #include "kdbx/KdbxVaultImporter.h"
+#include "secret/MemoryLockLimit.h"
 #include "session/VaultSession.h"
 #include "window/BusyIndicator.h"
 
@@ -288,7 +289,9 @@ void KdbxController::finishImport(Job& job)
     if (job.error) {
         showMessage(false, title,
                     tr("Nothing was imported from %1; the vault is unchanged.").arg(job.fileName) +
-                        QStringLiteral("\n\n") + QString::fromStdString(job.error->message));
+                        QStringLiteral("\n\n") +
+                        QString::fromStdString(
+                            MemoryLockLimit::inContext(*job.error, std::string()).message));
         return;
     }
     Vault* vault = m_session->vault();
@@ -300,7 +303,9 @@ void KdbxController::finishImport(Job& job)
     if (!applied) {
         showMessage(false, title,
                     tr("Nothing was imported from %1; the vault is unchanged.").arg(job.fileName) +
-                        QStringLiteral("\n\n") + QString::fromStdString(applied.error().message));
+                        QStringLiteral("\n\n") +
+                        QString::fromStdString(
+                            MemoryLockLimit::inContext(applied.error(), std::string()).message));
         return;
     }
     if (auto saved = m_session->commitAdditions(before); !saved) {
@@ -328,7 +333,8 @@ void KdbxController::finishExport(Job& job)
     if (job.error) {
         showMessage(false, title,
                     tr("%1 was not written.").arg(job.fileName) + QStringLiteral("\n\n") +
-                        QString::fromStdString(job.error->message));
+                        QString::fromStdString(
+                            MemoryLockLimit::inContext(*job.error, std::string()).message));
         return;
     }
     const KdbxExportReport& report = job.exportReport;
