@@ -1,6 +1,5 @@
 #include "autofill/AssociationDialog.h"
 
-#include "secret/SecretArena.h"
 #include "secret/SecretLineEdit.h"
 
 #include <QDialogButtonBox>
@@ -14,7 +13,7 @@ namespace arcanum {
 
 AssociationDialog::AssociationDialog(SecretArena* arena, const QString& fingerprint,
                                      QWidget* parent)
-    : QDialog(parent), m_arena(arena)
+    : SecretNameDialog(arena, parent)
 {
     setWindowTitle(tr("Connect a browser?"));
     auto* intro = new QLabel(
@@ -36,11 +35,10 @@ AssociationDialog::AssociationDialog(SecretArena* arena, const QString& fingerpr
     auto* fingerprintLabel = new QLabel(tr("Browser key &fingerprint:"), this);
     fingerprintLabel->setBuddy(m_fingerprint);
 
-    m_edit = new SecretLineEdit(arena, this);
-    m_edit->setAccessibleName(tr("Name of this browser connection"));
-    m_edit->setPlaceholderText(tr("A name you will recognize in Settings"));
+    nameEdit()->setAccessibleName(tr("Name of this browser connection"));
+    nameEdit()->setPlaceholderText(tr("A name you will recognize in Settings"));
     auto* nameLabel = new QLabel(tr("&Name:"), this);
-    nameLabel->setBuddy(m_edit);
+    nameLabel->setBuddy(nameEdit());
 
     m_buttons = new QDialogButtonBox(this);
     m_connect = m_buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
@@ -49,26 +47,22 @@ AssociationDialog::AssociationDialog(SecretArena* arena, const QString& fingerpr
 
     auto* form = new QFormLayout;
     form->addRow(fingerprintLabel, m_fingerprint);
-    form->addRow(nameLabel, m_edit);
+    form->addRow(nameLabel, nameEdit());
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_buttons);
     setMinimumWidth(fontMetrics().averageCharWidth() * 60);
 
-    connect(m_edit, &SecretLineEdit::textEdited, this, &AssociationDialog::updateConnect);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AssociationDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AssociationDialog::reject);
+
+    setAcceptButton(m_connect);
 
     const QByteArray suggestion = suggestedName().toUtf8(); // not secret: the computer's name
     (void)setName(SecretSpan(reinterpret_cast<const std::uint8_t*>(suggestion.constData()),
                              std::size_t(suggestion.size())));
-    m_edit->setFocus();
-}
-
-AssociationDialog::~AssociationDialog()
-{
-    releaseSecrets();
+    nameEdit()->setFocus();
 }
 
 QString AssociationDialog::suggestedName()
@@ -77,45 +71,6 @@ QString AssociationDialog::suggestedName()
     if (host.isEmpty())
         host = QStringLiteral("this computer");
     return tr("Browser on %1").arg(host);
-}
-
-Result<void> AssociationDialog::setName(SecretSpan name)
-{
-    auto set = m_edit->setText(name);
-    m_edit->selectAll();
-    updateConnect();
-    return set;
-}
-
-void AssociationDialog::updateConnect()
-{
-    m_connect->setEnabled(!m_edit->isEmpty());
-}
-
-void AssociationDialog::accept()
-{
-    if (m_edit->isEmpty() || m_arena == nullptr)
-        return;
-    auto copy = m_arena->copyOf(m_edit->text());
-    if (!copy)
-        return; // the arena is full: stay open, the name is still in the field
-    m_name = std::move(copy.value());
-    QDialog::accept();
-}
-
-void AssociationDialog::done(int result)
-{
-    m_edit->releaseSecrets();
-    if (result != QDialog::Accepted)
-        m_name.reset();
-    updateConnect();
-    QDialog::done(result);
-}
-
-void AssociationDialog::releaseSecrets()
-{
-    m_name.reset();
-    m_edit->releaseSecrets();
 }
 
 } // namespace arcanum

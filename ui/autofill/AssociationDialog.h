@@ -6,16 +6,11 @@
 // QLabel that screen readers read. The name becomes vault content (the association's name, the
 // protocol's "id"), so it is typed into a SecretLineEdit in the vault's arena and never becomes
 // a QString. The field starts with a suggestion ("Browser on <computer>").
-// On Connect the name moves into a SecretBuffer of the dialog's own, which name() returns until
-// the dialog is destroyed; the field is wiped on every close.
-// Lifetime: releaseSecrets() (or destroy the dialog) before the arena is released.
+// A SecretNameDialog: on Connect the name moves into a SecretBuffer of the dialog's own (name()),
+// the field is wiped on every close, and Connect is enabled while the field is not empty.
 #pragma once
 
-#include "common/Result.h"
-#include "secret/SecretBuffer.h"
-#include "secret/SecretSpan.h"
-
-#include <QDialog>
+#include "dialogs/SecretNameDialog.h"
 
 class QDialogButtonBox;
 class QLabel;
@@ -23,46 +18,22 @@ class QPushButton;
 
 namespace arcanum {
 
-class SecretArena;
-class SecretLineEdit;
-
-class AssociationDialog : public QDialog
+class AssociationDialog : public SecretNameDialog
 {
     Q_OBJECT
 
 public:
     AssociationDialog(SecretArena* arena, const QString& fingerprint, QWidget* parent = nullptr);
-    ~AssociationDialog() override;
 
     // The suggested name: "Browser on <host name of this computer>" (not secret).
     [[nodiscard]] static QString suggestedName();
-    // Replaces the suggestion (all of it selected, so typing replaces it).
-    [[nodiscard]] Result<void> setName(SecretSpan name);
 
-    // After Connect: the name (UTF-8 in the arena), valid while the dialog lives; empty after
-    // Deny.
-    [[nodiscard]] SecretSpan name() const { return m_name.span(); }
-
-    [[nodiscard]] SecretLineEdit* nameEdit() const { return m_edit; }
     [[nodiscard]] QLabel* fingerprintLabel() const { return m_fingerprint; }
     [[nodiscard]] QPushButton* connectButton() const { return m_connect; }
     [[nodiscard]] QPushButton* denyButton() const { return m_deny; }
 
-    void releaseSecrets();
-
-public slots:
-    void accept() override;
-
-protected:
-    void done(int result) override;
-
 private:
-    void updateConnect();
-
-    SecretArena* m_arena;
-    SecretBuffer m_name;
     QLabel* m_fingerprint;
-    SecretLineEdit* m_edit;
     QDialogButtonBox* m_buttons;
     QPushButton* m_connect;
     QPushButton* m_deny;
