@@ -21,6 +21,7 @@
 #include <QtTest>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sodium.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -195,6 +196,40 @@ class TestKdbxCanaryScan : public QObject
         return std::move(file.value());
     }
 
+    // What each import test starts from: an arena (secret memory, or the locked-memory
+    // fallback), fresh canaries, and a KDBX file holding them, written by Arcanum ("own") or by
+    // pykeepass ("kdbx31": KDBX 3.1 Twofish; "kdbx4": KDBX 4 AES-256 Argon2d).
+    struct Material
+    {
+        std::unique_ptr<SecretArena> arena; // first: it outlives every buffer below
+        QTemporaryDir directory;
+        Canaries canaries;
+        std::optional<CanarySet> set;
+        SecretBuffer password;
+        std::vector<std::uint8_t> file;
+    };
+    static std::unique_ptr<Material> prepare(const QString& source, bool fallback)
+    {
+        SecretArenaOptions options;
+        if (fallback)
+            options.simulateMemfdSecretErrno = ENOSYS;
+        auto m = std::make_unique<Material>();
+        m->arena = makeArena(options);
+        m->canaries = makeCanaries(*m->arena);
+        m->set.emplace(canarySet(m->canaries));
+        const bool own = source == "own";
+        m->password = secret(*m->arena, own ? "canary password" : "fixture password");
+        if (own)
+            m->file = writeOwn(*m->arena, m->canaries, m->password.span());
+        else if (source == "kdbx31")
+            m->file = writeWithPykeepass(m->canaries, "kdbx31-pykeepass-twofish.kdbx", "twofish",
+                                         m->directory.filePath("canary.kdbx"));
+        else
+            m->file = writeWithPykeepass(m->canaries, "kdbx4-pykeepass-aes-argon2d.kdbx", "aes256",
+                                         m->directory.filePath("canary.kdbx"));
+        return m;
+    }
+
 private slots:
     void importedFieldsLiveOnlyInTheArena_data()
     {
@@ -214,25 +249,12 @@ private slots:
     {
         QFETCH(QString, source);
         QFETCH(bool, fallback);
-        SecretArenaOptions options;
-        if (fallback)
-            options.simulateMemfdSecretErrno = ENOSYS;
-        const auto arena = makeArena(options);
-        QTemporaryDir directory;
-        const Canaries canaries = makeCanaries(*arena);
-        const CanarySet set = canarySet(canaries);
-        const bool own = source == "own";
-        SecretBuffer password = secret(*arena, own ? "canary password" : "fixture password");
-
-        std::vector<std::uint8_t> file;
-        if (own)
-            file = writeOwn(*arena, canaries, password.span());
-        else if (source == "kdbx31")
-            file = writeWithPykeepass(canaries, "kdbx31-pykeepass-twofish.kdbx", "twofish",
-                                      directory.filePath("canary.kdbx"));
-        else
-            file = writeWithPykeepass(canaries, "kdbx4-pykeepass-aes-argon2d.kdbx", "aes256",
-                                      directory.filePath("canary.kdbx"));
+        const auto material = prepare(source, fallback);
+        const std::unique_ptr<SecretArena>& arena = material->arena;
+        const Canaries& canaries = material->canaries;
+        const CanarySet& set = *material->set;
+        const SecretBuffer& password = material->password;
+        const std::vector<std::uint8_t>& file = material->file;
         {
             auto key = KdbxKey::fromPassword(*arena, password.span());
             auto database = KdbxReader::read(*arena, file, *key);
@@ -251,24 +273,13 @@ private slots:
     {
         QFETCH(QString, source);
         QFETCH(bool, fallback);
-        SecretArenaOptions options;
-        if (fallback)
-            options.simulateMemfdSecretErrno = ENOSYS;
-        const auto arena = makeArena(options);
-        QTemporaryDir directory;
-        const Canaries canaries = makeCanaries(*arena);
-        const CanarySet set = canarySet(canaries);
-        const bool own = source == "own";
-        SecretBuffer password = secret(*arena, own ? "canary password" : "fixture password");
-        std::vector<std::uint8_t> file;
-        if (own)
-            file = writeOwn(*arena, canaries, password.span());
-        else if (source == "kdbx31")
-            file = writeWithPykeepass(canaries, "kdbx31-pykeepass-twofish.kdbx", "twofish",
-                                      directory.filePath("canary.kdbx"));
-        else
-            file = writeWithPykeepass(canaries, "kdbx4-pykeepass-aes-argon2d.kdbx", "aes256",
-                                      directory.filePath("canary.kdbx"));
+        const auto material = prepare(source, fallback);
+        const std::unique_ptr<SecretArena>& arena = material->arena;
+        const Canaries& canaries = material->canaries;
+        const CanarySet& set = *material->set;
+        const SecretBuffer& password = material->password;
+        const std::vector<std::uint8_t>& file = material->file;
+        QTemporaryDir& directory = material->directory;
         {
             auto key = KdbxKey::fromPassword(*arena, password.span());
             ARCANUM_VERIFY_OK(key);
