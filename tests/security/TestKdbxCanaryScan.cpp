@@ -249,20 +249,15 @@ private slots:
     {
         QFETCH(QString, source);
         QFETCH(bool, fallback);
-        const auto material = prepare(source, fallback);
-        const std::unique_ptr<SecretArena>& arena = material->arena;
-        const Canaries& canaries = material->canaries;
-        const CanarySet& set = *material->set;
-        const SecretBuffer& password = material->password;
-        const std::vector<std::uint8_t>& file = material->file;
+        const auto m = prepare(source, fallback);
         {
-            auto key = KdbxKey::fromPassword(*arena, password.span());
-            auto database = KdbxReader::read(*arena, file, *key);
+            auto key = KdbxKey::fromPassword(*m->arena, m->password.span());
+            auto database = KdbxReader::read(*m->arena, m->file, *key);
             ARCANUM_VERIFY_OK(database);
-            checkRead(*database, canaries);
-            expectClean(set, *arena); // while the database is open
+            checkRead(*database, m->canaries);
+            expectClean(*m->set, *m->arena); // while the database is open
         }
-        expectClean(set, *arena); // and after it is gone
+        expectClean(*m->set, *m->arena); // and after it is gone
     }
 
     // The whole import and export path: the database read, mapped into vault records
@@ -273,49 +268,43 @@ private slots:
     {
         QFETCH(QString, source);
         QFETCH(bool, fallback);
-        const auto material = prepare(source, fallback);
-        const std::unique_ptr<SecretArena>& arena = material->arena;
-        const Canaries& canaries = material->canaries;
-        const CanarySet& set = *material->set;
-        const SecretBuffer& password = material->password;
-        const std::vector<std::uint8_t>& file = material->file;
-        QTemporaryDir& directory = material->directory;
+        const auto m = prepare(source, fallback);
         {
-            auto key = KdbxKey::fromPassword(*arena, password.span());
+            auto key = KdbxKey::fromPassword(*m->arena, m->password.span());
             ARCANUM_VERIFY_OK(key);
-            auto contents = VaultContents::createEmpty(*arena);
+            auto contents = VaultContents::createEmpty(*m->arena);
             ARCANUM_VERIFY_OK(contents);
             {
-                auto database = KdbxVaultImporter::read(*arena, file, *key);
+                auto database = KdbxVaultImporter::read(*m->arena, m->file, *key);
                 ARCANUM_VERIFY_OK(database);
-                auto report = KdbxVaultImporter::apply(*contents, *arena, *database);
+                auto report = KdbxVaultImporter::apply(*contents, *m->arena, *database);
                 ARCANUM_VERIFY_OK(report);
             }
             bool found = false;
             for (std::size_t i = 0; i < contents->entryCount(); ++i) {
                 const EntryView entry = contents->entry(i);
-                if (!same(entry.title(), canaries.values[0]))
+                if (!same(entry.title(), m->canaries.values[0]))
                     continue;
                 found = true;
-                QVERIFY(same(entry.username(), canaries.values[1]));
-                QVERIFY(same(entry.password(), canaries.values[2]));
-                QVERIFY(same(entry.notes(), canaries.values[3]));
+                QVERIFY(same(entry.username(), m->canaries.values[1]));
+                QVERIFY(same(entry.password(), m->canaries.values[2]));
+                QVERIFY(same(entry.notes(), m->canaries.values[3]));
                 entry.forEachCustomField([&](const EntryView::CustomField& field) {
                     if (field.name.size() == 6 && std::memcmp(field.name.data(), "Hidden", 6) == 0)
-                        QVERIFY(same(field.value, canaries.values[4]));
+                        QVERIFY(same(field.value, m->canaries.values[4]));
                 });
             }
             QVERIFY(found);
             auto payload = contents->serialize(); // what Vault::save encrypts
             ARCANUM_VERIFY_OK(payload);
-            expectClean(set, *arena); // imported, the database gone
+            expectClean(*m->set, *m->arena); // imported, the database gone
             auto exported = KdbxVaultExporter::exportFile(
-                *contents, *arena, directory.filePath("export.kdbx").toStdString(), *key,
+                *contents, *m->arena, m->directory.filePath("export.kdbx").toStdString(), *key,
                 cheapKdbxWriteOptions());
             ARCANUM_VERIFY_OK(exported);
-            expectClean(set, *arena); // and exported
+            expectClean(*m->set, *m->arena); // and exported
         }
-        expectClean(set, *arena);
+        expectClean(*m->set, *m->arena);
     }
 
     // TOTP secrets: an `otp` URI kept as it is and KeePassXC's older "TOTP Seed" (re-written as
