@@ -9,14 +9,14 @@ InflatePipeline::start(SecretArena& arena, SecretSpan input, std::size_t maxOutp
     if (!inflater)
         return inflater.error();
     std::unique_ptr<InflatePipeline> pipeline(new InflatePipeline(std::move(inflater.value())));
-    const std::size_t used = input.size() >= threadThreshold ? slots : 1;
+    const std::size_t used = input.size() >= threadThreshold ? chunkCount : 1;
     for (std::size_t i = 0; i < used; ++i) {
         auto chunk = arena.allocate(chunkBytes);
         if (!chunk)
             return chunk.error();
         pipeline->m_chunks[i] = std::move(chunk.value());
     }
-    if (used == slots)
+    if (used == chunkCount)
         pipeline->m_thread = std::thread([p = pipeline.get()] { p->run(); });
     return pipeline;
 }
@@ -38,12 +38,13 @@ void InflatePipeline::run()
     for (std::size_t n = 0;; ++n) {
         {
             std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [&] { return m_stop || n - m_consumed < slots; });
+            m_changed.wait(lock, [&] { return m_stop || n - m_consumed < chunkCount; });
             if (m_stop)
                 return;
         }
-        // Chunk n % slots is free: the reader has given back everything before n - slots + 1.
-        SecretBuffer& chunk = m_chunks[n % slots];
+        // Chunk n % chunkCount is free: the reader has given back everything before n - chunkCount
+        // + 1.
+        SecretBuffer& chunk = m_chunks[n % chunkCount];
         auto got = m_inflater->read(chunk.bytes());
         {
             std::lock_guard lock(m_mutex);
@@ -53,7 +54,7 @@ void InflatePipeline::run()
             } else if (*got == 0) {
                 m_done = true;
             } else {
-                m_lengths[n % slots] = *got;
+                m_lengths[n % chunkCount] = *got;
                 ++m_filled;
             }
         }
@@ -80,7 +81,7 @@ Result<SecretSpan> InflatePipeline::next()
     m_changed.wait(lock, [&] { return m_filled > m_consumed || m_done; });
     if (m_filled > m_consumed) {
         m_holding = true;
-        const std::size_t slot = m_consumed % slots;
+        const std::size_t slot = m_consumed % chunkCount;
         return SecretSpan(m_chunks[slot].data(), m_lengths[slot]);
     }
     if (m_error)

@@ -41,7 +41,7 @@ public:
     [[nodiscard]] bool threaded() const { return m_thread.joinable(); }
 
 private:
-    static constexpr std::size_t slots = 4;
+    static constexpr std::size_t chunkCount = 4;
 
     explicit InflatePipeline(std::unique_ptr<GzipInflater> inflater)
         : m_inflater(std::move(inflater))
@@ -49,8 +49,8 @@ private:
     void run();
 
     std::unique_ptr<GzipInflater> m_inflater;
-    std::array<SecretBuffer, slots> m_chunks;
-    std::array<std::size_t, slots> m_lengths{};
+    std::array<SecretBuffer, chunkCount> m_chunks;
+    std::array<std::size_t, chunkCount> m_lengths{};
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::size_t m_filled = 0;   // chunks the thread has filled so far

@@ -1,9 +1,9 @@
 // Tests for InflatePipeline: a large gzip member inflated on its own thread arrives whole and in
 // order; errors (truncation, the size limit) arrive after every chunk before them; a reader that
 // stops early does not hang; small members are inflated on the reader's thread.
+#include "TestSupport.h"
 #include "kdbx/GzipDeflater.h"
 #include "kdbx/InflatePipeline.h"
-#include "secret/SecretArena.h"
 
 #include <QtTest>
 #include <cstring>
@@ -51,9 +51,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(sodium_init() >= 0);
-        auto arena = SecretArena::create();
-        QVERIFY(arena);
-        m_arena = std::move(arena.value());
+        m_arena = test::makeArena();
         auto original = m_arena->allocate(3 << 20);
         QVERIFY(original);
         for (std::size_t at = 0; at < original->size(); at += 8192) {

@@ -1,8 +1,8 @@
 // Tests for KdbxTime::parse: KDBX 4's Base64 seconds (the table-decoded common form must agree
 // with libsodium's decoder on every input, valid or not) and KDBX 3.1's ISO 8601 text.
+#include "TestSupport.h"
 #include "kdbx/KdbxFormat.h"
 #include "kdbx/KdbxTime.h"
-#include "secret/SecretArena.h"
 
 #include <QtTest>
 #include <cstring>
@@ -37,21 +37,14 @@ class TestKdbxTime : public QObject
 
     std::optional<std::int64_t> parse(const std::string& text)
     {
-        auto buffer = m_arena->allocate(text.size());
-        if (!buffer)
-            return std::nullopt;
-        if (!text.empty())
-            std::memcpy(buffer->data(), text.data(), text.size());
-        return KdbxTime::parse(buffer->span());
+        return KdbxTime::parse(test::secret(*m_arena, QByteArray::fromStdString(text)).span());
     }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(sodium_init() >= 0);
-        auto arena = SecretArena::create();
-        QVERIFY(arena);
-        m_arena = std::move(arena.value());
+        m_arena = test::makeArena();
     }
 
     void kdbx4TimesRoundTrip()
