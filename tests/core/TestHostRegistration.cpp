@@ -4,6 +4,7 @@
 // manifest refused, then replaced with a backup and restored on unregister; unregister leaves
 // other programs' manifests alone; the Flatpak wrapper, the sandbox's "cannot check" state and
 // the host's config folder in Flatpak; the host's start-app setting.
+#include "TestSupport.h"
 #include "autofill/BrowserHostConfig.h"
 #include "autofill/HostRegistration.h"
 #include "format/AtomicFile.h"
@@ -35,14 +36,6 @@ QJsonObject readJson(const std::string& path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-void writeText(const std::string& path, const char* text)
-{
-    QVERIFY(QDir().mkpath(QFileInfo(QString::fromStdString(path)).path()));
-    QFile file(QString::fromStdString(path));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text);
 }
 
 QByteArray readText(const std::string& path)
@@ -165,7 +158,7 @@ private slots:
     {
         const HostRegistration registration(m_env);
         const std::string path = registration.manifestPath(Browser::Firefox);
-        writeText(path, keepassxcManifest);
+        test::writeTestFile(path, keepassxcManifest);
         auto status = registration.status(Browser::Firefox);
         QCOMPARE(status.state, HostRegistration::State::Foreign);
         QCOMPARE(status.pointsAt, std::string("/usr/bin/keepassxc-proxy"));
@@ -207,8 +200,8 @@ private slots:
     {
         const HostRegistration registration(m_env);
         const std::string path = registration.manifestPath(Browser::Brave);
-        writeText(path, keepassxcManifest);
-        writeText(registration.backupPath(Browser::Brave), "older backup");
+        test::writeTestFile(path, keepassxcManifest);
+        test::writeTestFile(registration.backupPath(Browser::Brave), "older backup");
         auto refused = registration.registerHost(Browser::Brave, true);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::AlreadyExists);
@@ -219,7 +212,7 @@ private slots:
     void unreadableAndOutdatedManifests()
     {
         const HostRegistration registration(m_env);
-        writeText(registration.manifestPath(Browser::Vivaldi), "{not json");
+        test::writeTestFile(registration.manifestPath(Browser::Vivaldi), "{not json");
         QCOMPARE(registration.status(Browser::Vivaldi).state, HostRegistration::State::Unreadable);
         QVERIFY(!registration.registerHost(Browser::Vivaldi, false).ok());
 
@@ -297,7 +290,7 @@ private slots:
         QCOMPARE(readText(path), QByteArray("start-app=true\n"));
         QVERIFY(BrowserHostConfig::setStartApp(path, false).ok());
         QVERIFY(!BrowserHostConfig::startApp(path));
-        writeText(path, "start-app=maybe\n");
+        test::writeTestFile(path, "start-app=maybe\n");
         QVERIFY(!BrowserHostConfig::startApp(path));
         QVERIFY(!BrowserHostConfig::startApp(""));
         QVERIFY(!BrowserHostConfig::setStartApp("", true).ok());

@@ -5,6 +5,7 @@
 // replaceForeign, kept as a backup with it (and an older backup is never overwritten); the
 // unregister script removes Arcanum's manifests, restores the backup and leaves another
 // program's manifest alone; the script refuses another HOME, and a script cut short runs nothing.
+#include "TestSupport.h"
 #include "autofill/HostRegistration.h"
 #include "autofill/RegistrationScript.h"
 
@@ -49,14 +50,6 @@ QMap<QString, QByteArray> snapshot(const QString& root)
                      QByteArray::number(int(mode), 16) + "\n" + file.readAll());
     }
     return files;
-}
-
-void writeFile(const std::string& path, const QByteArray& bytes)
-{
-    QVERIFY(QDir().mkpath(QFileInfo(QString::fromStdString(path)).path()));
-    QFile file(QString::fromStdString(path));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
 }
 
 QByteArray readFile(const std::string& path)
@@ -169,7 +162,7 @@ private slots:
         const HostRegistration registration(m_env);
         const std::string chrome = registration.manifestPath(Browser::GoogleChrome);
         const std::string backup = registration.backupPath(Browser::GoogleChrome);
-        writeFile(chrome, keepassxcManifest);
+        test::writeTestFile(chrome, keepassxcManifest);
 
         Run run = registerByScript(false);
         QCOMPARE(run.exitCode, 1);
@@ -190,7 +183,7 @@ private slots:
         QVERIFY(registration.status(Browser::GoogleChrome).backupKept);
 
         // A foreign manifest again, with a backup in the way: refused, nothing overwritten.
-        writeFile(chrome, "{\"description\": \"someone else\"}");
+        test::writeTestFile(chrome, "{\"description\": \"someone else\"}");
         run = registerByScript(true);
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains("a backup of another host's manifest is in the way"));
@@ -202,7 +195,7 @@ private slots:
     {
         const HostRegistration registration(m_env);
         const std::string chrome = registration.manifestPath(Browser::GoogleChrome);
-        writeFile(chrome, keepassxcManifest);
+        test::writeTestFile(chrome, keepassxcManifest);
         QCOMPARE(registerByScript(true).exitCode, 0);
 
         Run run = unregisterByScript();
@@ -227,13 +220,13 @@ private slots:
     void unregisterMatchesDirectUnregister()
     {
         const HostRegistration registration(m_env);
-        writeFile(registration.manifestPath(Browser::Brave), keepassxcManifest);
+        test::writeTestFile(registration.manifestPath(Browser::Brave), keepassxcManifest);
         QCOMPARE(registerByScript(true).exitCode, 0);
         QCOMPARE(unregisterByScript().exitCode, 0);
         const auto byScript = snapshot(m_home);
 
         clearHome();
-        writeFile(registration.manifestPath(Browser::Brave), keepassxcManifest);
+        test::writeTestFile(registration.manifestPath(Browser::Brave), keepassxcManifest);
         for (const Browser browser : HostRegistration::browsers)
             QVERIFY(registration.registerHost(browser, true).ok());
         for (const Browser browser : HostRegistration::browsers)

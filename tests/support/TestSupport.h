@@ -7,6 +7,9 @@
 
 #include "secret/SecretArena.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cstring>
@@ -41,6 +44,15 @@ inline SecretBuffer secret(SecretArena& arena, const QByteArray& bytes)
     if (!buffer)
         qFatal("cannot allocate: %s", buffer.error().message.c_str());
     return std::move(buffer.value());
+}
+
+// Writes `bytes` to `path` (test data, not secret), creating its folder first.
+inline void writeTestFile(const std::string& path, const QByteArray& bytes)
+{
+    QVERIFY(QDir().mkpath(QFileInfo(QString::fromStdString(path)).path()));
+    QFile file(QString::fromStdString(path));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), qint64(bytes.size()));
 }
 
 // True when `span` holds exactly `text`.
